@@ -60,8 +60,7 @@ public final class Benchmark {
             long dt = System.nanoTime() - t0;
             nanos += dt;
             slices += image.depth();
-            StructureScore score = StructureEvaluator.evaluate(truth.width(), truth.height(), truth.depth(),
-                    z -> truth.mask(z, label), z -> prediction.mask(z, 1));
+            StructureScore score = StructureEvaluator.evaluate(truth, label, prediction, 1);
             results.add(new StructureResult(label, names.nameOf(label), index.sliceCount(label), seedSlices,
                     score, dt));
         }

@@ -1,0 +1,47 @@
+package org.cycleprop.propagation;
+
+/**
+ * How a network propagation runs.
+ *
+ * @param windowed          propagate inside a square window that follows the object (true) or on whole slices
+ * @param windowMargin      window side = this × the longer side of the object's bounding box
+ * @param minWindow         smallest window side in pixels
+ * @param memEvery          every this many propagated slices become permanent memory for the run
+ * @param includeLast       keep the last propagated slice as temporary memory
+ * @param topK              memory entries per query position in the readout (0 = all)
+ * @param maxPeriodicFrames most periodic memory frames per run (≤ 0: no bound); the oldest go first
+ * @param firstSlice        first slice to propagate to (inclusive), -1 = the first of the stack
+ * @param lastSlice         last slice to propagate to (inclusive), -1 = the last of the stack
+ */
+public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
+                                 boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
+                                 int lastSlice) {
+
+    public static final double DEFAULT_MARGIN = 2.5;
+    public static final int DEFAULT_MIN_WINDOW = 32;
+
+    /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
+    public static PropagationOptions defaults() {
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1);
+    }
+
+    public PropagationOptions withWindowed(boolean w) {
+        return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
+                firstSlice, lastSlice);
+    }
+
+    public PropagationOptions withRange(int first, int last) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
+                maxPeriodicFrames, first, last);
+    }
+
+    public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
+                lastSlice);
+    }
+
+    public PropagationOptions withTopK(int k) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
+                firstSlice, lastSlice);
+    }
+}

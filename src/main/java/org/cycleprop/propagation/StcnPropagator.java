@@ -1,0 +1,203 @@
+package org.cycleprop.propagation;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import org.cycleprop.model.FrameInput;
+import org.cycleprop.model.InferenceMode;
+import org.cycleprop.model.KeyFeatures;
+import org.cycleprop.model.StcnNetwork;
+import org.cycleprop.util.Progress;
+import org.cycleprop.volume.LabelStack;
+import org.cycleprop.volume.SliceStack;
+
+import java.util.TreeSet;
+
+/**
+ * Propagation with the STCN memory network (the inference core). For each run of the
+ * {@link PropagationPlan} it memorises the seed, then walks slice by slice: encode the slice's key once,
+ * read the memory, decode, aggregate the objects, and memorise the slice (every {@code memEvery}-th
+ * permanently, the last one temporarily). Between two seeds the runs from both sides are blended by
+ * distance. Every native array lives in a per-run or per-slice {@link NDManager} scope that is closed when
+ * the run or slice ends, so native memory stays flat however many volumes are propagated.
+ */
+public final class StcnPropagator implements Propagator {
+    private final StcnNetwork network;
+    private final NDManager modelManager;
+    private final PropagationOptions options;
+    private final String name;
+    private float[][][] lastProbabilities;
+    private boolean keepProbabilities;
+
+    /** @param modelManager the manager holding the network's parameters (fixes the device) */
+    public StcnPropagator(StcnNetwork network, NDManager modelManager, PropagationOptions options, String name) {
+        this.network = network;
+        this.modelManager = modelManager;
+        this.options = options;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public PropagationOptions options() {
+        return options;
+    }
+
+    /** A propagator that also keeps per-object probability volumes, see {@link #lastProbabilities()}. */
+    public StcnPropagator keepingProbabilities() {
+        StcnPropagator p = new StcnPropagator(network, modelManager, options, name);
+        p.keepProbabilities = true;
+        return p;
+    }
+
+    /** Per-object probabilities [object][slice][pixel] of the last propagation, when kept. */
+    public float[][][] lastProbabilities() {
+        return lastProbabilities;
+    }
+
+    @Override
+    public LabelStack propagate(SliceStack image, Seeds seeds, Progress progress) {
+        SeedCheck.check(image, seeds);
+        int first = options.firstSlice() < 0 ? 0 : options.firstSlice();
+        int last = options.lastSlice() < 0 ? image.depth() - 1 : Math.min(options.lastSlice(), image.depth() - 1);
+        PropagationPlan plan = new PropagationPlan(new TreeSet<>(seeds.slices().keySet()), first, last);
+        LabelStack labels = new LabelStack(image.width(), image.height(), image.depth());
+        ProbabilityBlender blender = new ProbabilityBlender(labels, seeds.objectCount(), keepProbabilities);
+        seeds.slices().forEach((z, s) -> {
+            if (z >= first && z <= last) blender.setSeed(z, s);
+        });
+        SliceSource slices = new SliceSource(image, IntensityNormaliser.fit(image));
+        int total = plan.totalSteps();
+        int[] done = {0};
+        try (InferenceMode ignored = InferenceMode.enter()) {
+            for (PropagationPlan.Run run : plan.runs()) {
+                propagateRun(run, plan, seeds, slices, blender, progress, done, total);
+            }
+        }
+        progress.update(total, total, "done");
+        lastProbabilities = blender.probabilities();
+        return labels;
+    }
+
+    private void propagateRun(PropagationPlan.Run run, PropagationPlan plan, Seeds seeds, SliceSource slices,
+                              ProbabilityBlender blender, Progress progress, int[] done, int total) {
+        int w = slices.width();
+        int h = slices.height();
+        int r = network.preset().workingSize();
+        int channels = network.preset().imageChannels();
+        int objects = seeds.objectCount();
+        short[] seed = seeds.slices().get(run.seed());
+        try (NDManager runManager = modelManager.newSubManager();
+             MemoryBank memory = new MemoryBank(runManager, options.maxPeriodicFrames())) {
+            Window window = windowFor(anyObject(seed), w, h, Window.wholeSlice(w, h));
+            try (NDManager step = runManager.newSubManager()) {
+                NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(run.seed()), w, h, window, r),
+                        1, r, channels);
+                NDArray masks = FrameInput.masks(step, objectMasks(seed, objects, w, h, window, r), objects, r);
+                KeyFeatures key = network.encodeKey(frame, false);
+                NDArray value = network.encodeValue(frame, key.f16(), masks, StcnNetwork.others(masks), false);
+                memory.addPermanent(run.seed(), key.k16(), value);
+            }
+            int sinceMemory = 0;
+            for (int z = run.seed() + run.step(); run.step() > 0 ? z <= run.last() : z >= run.last(); z += run.step()) {
+                progress.checkCancelled();
+                try (NDManager step = runManager.newSubManager()) {
+                    NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(z), w, h, window, r), 1, r,
+                            channels);
+                    KeyFeatures key = network.encodeKey(frame, false);
+                    NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(), false);
+                    NDArray aggregated = StcnNetwork.aggregate(Activation.sigmoid(logits)); // [K+1,1,r,r]
+                    float[] flat = aggregated.toFloatArray();
+                    float[][] probabilities = new float[objects + 1][];
+                    for (int c = 0; c <= objects; c++) {
+                        float[] channel = new float[r * r];
+                        System.arraycopy(flat, c * r * r, channel, 0, r * r);
+                        probabilities[c] = WindowResampler.paste(channel, r, window, w, h, c == 0 ? 1f : 0f);
+                    }
+                    double lowerWeight = plan.weightOfLowerSeed(z);
+                    blender.add(z, probabilities, run.step() > 0 ? lowerWeight : 1 - lowerWeight);
+
+                    sinceMemory++;
+                    boolean periodic = sinceMemory % options.memEvery() == 0;
+                    if (periodic || options.includeLast()) {
+                        NDArray objectProbabilities = aggregated.get("1:");
+                        NDArray value = network.encodeValue(frame, key.f16(), objectProbabilities,
+                                StcnNetwork.others(objectProbabilities), false);
+                        if (periodic) memory.addPeriodic(z, key.k16(), value);
+                        else memory.setTemporary(z, key.k16(), value);
+                    }
+                    window = windowFor(foreground(probabilities), w, h, window);
+                }
+                progress.update(++done[0], total, "slice " + z);
+            }
+        }
+    }
+
+    /** The window for the next slice: around the object if windowed and visible, else the previous one. */
+    private Window windowFor(boolean[] objectMask, int w, int h, Window previous) {
+        if (!options.windowed()) return Window.wholeSlice(w, h);
+        Window around = Window.around(objectMask, w, h, options.windowMargin(), options.minWindow());
+        return around != null ? around : previous;
+    }
+
+    private static boolean[] anyObject(short[] labels) {
+        boolean[] m = new boolean[labels.length];
+        for (int i = 0; i < m.length; i++) m[i] = labels[i] != 0;
+        return m;
+    }
+
+    /** Pixels where some object is more likely than the background. */
+    private static boolean[] foreground(float[][] probabilities) {
+        boolean[] m = new boolean[probabilities[0].length];
+        for (int i = 0; i < m.length; i++) {
+            for (int c = 1; c < probabilities.length; c++) {
+                if (probabilities[c][i] > probabilities[0][i]) {
+                    m[i] = true;
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Object masks [K][r·r] of a seed label slice, cut to the window. */
+    private static float[] objectMasks(short[] seed, int objects, int w, int h, Window window, int r) {
+        float[] out = new float[objects * r * r];
+        for (int o = 0; o < objects; o++) {
+            float[] m = new float[seed.length];
+            for (int i = 0; i < m.length; i++) m[i] = Short.toUnsignedInt(seed[i]) == o + 1 ? 1f : 0f;
+            float[] c = WindowResampler.crop(m, w, h, window, r);
+            System.arraycopy(c, 0, out, o * r * r, r * r);
+        }
+        return out;
+    }
+
+    /** Normalised slices, each read and normalised once per propagation and reused by every run. */
+    private static final class SliceSource {
+        private final SliceStack stack;
+        private final IntensityNormaliser normaliser;
+        private final float[][] cache;
+
+        SliceSource(SliceStack stack, IntensityNormaliser normaliser) {
+            this.stack = stack;
+            this.normaliser = normaliser;
+            this.cache = new float[stack.depth()][];
+        }
+
+        float[] get(int z) {
+            if (cache[z] == null) cache[z] = normaliser.apply(stack.floats(z));
+            return cache[z];
+        }
+
+        int width() {
+            return stack.width();
+        }
+
+        int height() {
+            return stack.height();
+        }
+    }
+}
