@@ -37,6 +37,26 @@ public final class Volume {
         return new Volume(stored, spacing, 1, 0, null, source);
     }
 
+    /**
+     * A volume with the same geometry and header as this one but new stored values (e.g. a label map
+     * computed from this image), unscaled. Writing it keeps this volume's orientation and metadata.
+     *
+     * @throws IllegalArgumentException if {@code data} does not have this volume's dimensions
+     */
+    public Volume withStored(RandomAccessibleInterval<? extends RealType<?>> data) {
+        return withStored(data, 1, 0);
+    }
+
+    /** As {@link #withStored(RandomAccessibleInterval)}, with the given intensity scaling. */
+    public Volume withStored(RandomAccessibleInterval<? extends RealType<?>> data, double slope, double intercept) {
+        if (!java.util.Arrays.equals(data.dimensionsAsLongArray(), dimensions())) {
+            throw new IllegalArgumentException("new data has dimensions "
+                    + java.util.Arrays.toString(data.dimensionsAsLongArray()) + ", the volume has "
+                    + java.util.Arrays.toString(dimensions()));
+        }
+        return new Volume(data, spacing, slope, intercept, header, source);
+    }
+
     /** The stored values in the file's pixel type (labels: exact integers). */
     public RandomAccessibleInterval<? extends RealType<?>> stored() {
         return stored;
