@@ -8,8 +8,10 @@ import java.io.PrintStream;
 final class TerminalProgress implements Progress {
     private final PrintStream out;
     private final String label;
+    private final boolean interactive = System.console() != null;
     private long lastDraw;
     private boolean drawn;
+    private int lastDecile = -1;
 
     TerminalProgress(String label) {
         this(System.err, label);
@@ -24,6 +26,15 @@ final class TerminalProgress implements Progress {
     public void update(long done, long total, String message) {
         long now = System.nanoTime();
         boolean last = done >= total;
+        if (!interactive) {
+            // logs and pipes get one line per tenth instead of carriage-return redraws
+            int decile = total <= 0 ? 10 : (int) (10 * Math.min(1.0, done / (double) total));
+            if (decile != lastDecile) {
+                out.printf("%s %d/%d%n", label, done, total);
+                lastDecile = decile;
+            }
+            return;
+        }
         if (!last && now - lastDraw < 200_000_000L) return;
         lastDraw = now;
         int width = 30;
