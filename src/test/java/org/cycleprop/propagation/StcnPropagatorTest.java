@@ -1,0 +1,117 @@
+package org.cycleprop.propagation;
+
+import ai.djl.ndarray.NDManager;
+import net.imglib2.img.array.ArrayImgs;
+import org.cycleprop.model.Preset;
+import org.cycleprop.model.StcnNetwork;
+import org.cycleprop.util.Progress;
+import org.cycleprop.volume.Axis;
+import org.cycleprop.volume.LabelStack;
+import org.cycleprop.volume.SliceStack;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An untrained tiny network runs the whole inference core; accuracy is the training's business. */
+class StcnPropagatorTest {
+    private static final int W = 40, H = 30, D = 12;
+
+    private static SliceStack volume() {
+        float[] img = new float[W * H * D];
+        for (int z = 0; z < D; z++) {
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    boolean blob = Math.hypot(x - 12 - z, y - 15) < 6;
+                    img[x + y * W + z * W * H] = (blob ? 200 : 50) + ((x * 7 + y * 3 + z) % 11);
+                }
+            }
+        }
+        return new SliceStack(ArrayImgs.floats(img, W, H, D), Axis.Z);
+    }
+
+    private static Seeds twoObjectSeed(int z) {
+        short[] s = new short[W * H];
+        for (int y = 10; y < 20; y++) for (int x = 8; x < 16; x++) s[x + y * W] = 1;
+        for (int y = 5; y < 9; y++) for (int x = 28; x < 34; x++) s[x + y * W] = 2;
+        return new Seeds(W, H, 2).put(z, s);
+    }
+
+    /** Records which slices are reported, in order. */
+    private static final class Recorder implements Progress {
+        final List<String> messages = new ArrayList<>();
+        int cancelAfter = Integer.MAX_VALUE;
+
+        @Override
+        public void update(long done, long total, String message) {
+            messages.add(message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return messages.size() >= cancelAfter;
+        }
+    }
+
+    @Test
+    void propagatesBothWaysFromTheSeedWithSeveralObjects() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
+            for (boolean windowed : new boolean[] {true, false}) {
+                StcnPropagator p = new StcnPropagator(net, m, PropagationOptions.defaults().withWindowed(windowed),
+                        "tiny").keepingProbabilities();
+                Recorder progress = new Recorder();
+                Seeds seeds = twoObjectSeed(5);
+                LabelStack out = p.propagate(volume(), seeds, progress);
+                assertEquals(D, out.depth());
+                assertArrayEquals(seeds.slices().get(5), out.slice(5), "the seed slice keeps the seed");
+                assertEquals(List.of("slice 4", "slice 3", "slice 2", "slice 1", "slice 0", "slice 6", "slice 7",
+                        "slice 8", "slice 9", "slice 10", "slice 11", "done"), progress.messages);
+                for (int z = 0; z < D; z++) {
+                    for (int i = 0; i < W * H; i++) assertTrue(out.get(z, i) <= 2);
+                }
+                float[][][] prob = p.lastProbabilities();
+                assertEquals(2, prob.length);
+                for (int z = 0; z < D; z++) {
+                    for (int i = 0; i < W * H; i++) {
+                        float sum = prob[0][z][i] + prob[1][z][i];
+                        assertTrue(sum >= 0 && sum <= 1 + 1e-4, "object probabilities leave room for background");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void twoSeedsAndARangeVisitEachStretchFromBothSides() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
+            StcnPropagator p = new StcnPropagator(net, m, PropagationOptions.defaults().withRange(1, 10), "tiny");
+            Seeds seeds = twoObjectSeed(3);
+            seeds.put(7, seeds.slices().get(3).clone());
+            Recorder progress = new Recorder();
+            LabelStack out = p.propagate(volume(), seeds, progress);
+            assertEquals(List.of("slice 2", "slice 1", "slice 4", "slice 5", "slice 6", "slice 6", "slice 5",
+                    "slice 4", "slice 8", "slice 9", "slice 10", "done"), progress.messages);
+            assertEquals(null, out.slice(0), "outside the range nothing is written");
+            assertEquals(null, out.slice(11));
+        }
+    }
+
+    @Test
+    void cancelStopsWithinASlice() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
+            StcnPropagator p = new StcnPropagator(net, m, PropagationOptions.defaults(), "tiny");
+            Recorder progress = new Recorder();
+            progress.cancelAfter = 3;
+            assertThrows(Progress.Cancelled.class, () -> p.propagate(volume(), twoObjectSeed(5), progress));
+            assertEquals(3, progress.messages.size());
+        }
+    }
+}
