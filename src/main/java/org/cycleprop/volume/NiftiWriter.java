@@ -19,7 +19,9 @@ import java.util.zip.GZIPOutputStream;
  * Writes a {@link Volume} as a single-file NIfTI-1 image ({@code .nii}, or gzip-compressed for
  * {@code .nii.gz}). The stored values are written in their own type, so label maps stay exact. A volume
  * read from NIfTI keeps its whole header (orientation, pixdim, description, units, extensions, byte order);
- * only dim, datatype, bitpix, vox_offset and the scaling are set from the volume.
+ * only dim, datatype, bitpix, vox_offset and the scaling are set from the volume (and pixdim[1..3] if the
+ * volume's spacing differs from it). A volume without a header gets a fresh one (see
+ * {@link NiftiHeaderBuilder#fresh}).
  */
 public final class NiftiWriter {
     private static final int CHUNK_BYTES = 1 << 20;
