@@ -12,36 +12,49 @@ package org.cycleprop.propagation;
  * @param maxPeriodicFrames most periodic memory frames per run (≤ 0: no bound); the oldest go first
  * @param firstSlice        first slice to propagate to (inclusive), -1 = the first of the stack
  * @param lastSlice         last slice to propagate to (inclusive), -1 = the last of the stack
+ * @param workingSize       side of the square the network sees, a multiple of 16; 0 = the preset's
  */
 public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
                                  boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
-                                 int lastSlice) {
+                                 int lastSlice, int workingSize) {
+
+    public PropagationOptions {
+        if (workingSize < 0 || workingSize % 16 != 0) {
+            throw new IllegalArgumentException("working size must be a positive multiple of 16, got " + workingSize);
+        }
+        if (memEvery < 1) throw new IllegalArgumentException("memEvery must be at least 1, got " + memEvery);
+    }
 
     public static final double DEFAULT_MARGIN = 2.5;
     public static final int DEFAULT_MIN_WINDOW = 32;
 
     /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0);
     }
 
     public PropagationOptions withWindowed(boolean w) {
         return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice);
+                firstSlice, lastSlice, workingSize);
     }
 
     public PropagationOptions withRange(int first, int last) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
-                maxPeriodicFrames, first, last);
+                maxPeriodicFrames, first, last, workingSize);
     }
 
     public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
         return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
-                lastSlice);
+                lastSlice, workingSize);
+    }
+
+    public PropagationOptions withWorkingSize(int size) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
+                firstSlice, lastSlice, size);
     }
 
     public PropagationOptions withTopK(int k) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
-                firstSlice, lastSlice);
+                firstSlice, lastSlice, workingSize);
     }
 }

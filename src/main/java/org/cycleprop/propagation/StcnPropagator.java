@@ -86,7 +86,7 @@ public final class StcnPropagator implements Propagator {
                               ProbabilityBlender blender, Progress progress, int[] done, int total) {
         int w = slices.width();
         int h = slices.height();
-        int r = network.preset().workingSize();
+        int r = options.workingSize() > 0 ? options.workingSize() : network.preset().workingSize();
         int channels = network.preset().imageChannels();
         int objects = seeds.objectCount();
         short[] seed = seeds.slices().get(run.seed());
