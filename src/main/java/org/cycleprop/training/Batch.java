@@ -1,0 +1,84 @@
+package org.cycleprop.training;
+
+import java.util.List;
+
+/**
+ * Triplets packed for the network: {@link #images()}, {@link #masks()} and {@link #others()} are flat arrays in
+ * [B, 3, 1, R, R] order (triplet, frame, channel, y, x), i.e. element (b, f, 0, y, x) is at
+ * {@code ((b·3 + f)·R + y)·R + x}. {@link #hasOthers()} is 1 for triplets with a second object, else 0 (the
+ * "selector" of the authors' code).
+ */
+public final class Batch {
+    private final int size;
+    private final int resolution;
+    private final float[] images;
+    private final float[] masks;
+    private final float[] others;
+    private final float[] hasOthers;
+    private final List<Triplet> triplets;
+
+    private Batch(List<Triplet> triplets) {
+        if (triplets.isEmpty()) throw new IllegalArgumentException("a batch needs at least one triplet");
+        this.triplets = List.copyOf(triplets);
+        this.size = triplets.size();
+        this.resolution = triplets.get(0).resolution();
+        int frame = resolution * resolution;
+        int perTriplet = Triplet.FRAMES * frame;
+        images = new float[size * perTriplet];
+        masks = new float[size * perTriplet];
+        others = new float[size * perTriplet];
+        hasOthers = new float[size];
+        for (int b = 0; b < size; b++) {
+            Triplet t = triplets.get(b);
+            if (t.resolution() != resolution) {
+                throw new IllegalArgumentException("triplet " + b + " is " + t.resolution() + " px, not " + resolution);
+            }
+            for (int f = 0; f < Triplet.FRAMES; f++) {
+                int offset = b * perTriplet + f * frame;
+                System.arraycopy(t.images()[f], 0, images, offset, frame);
+                System.arraycopy(t.masks()[f], 0, masks, offset, frame);
+                System.arraycopy(t.others()[f], 0, others, offset, frame);
+            }
+            hasOthers[b] = t.hasOthers() ? 1f : 0f;
+        }
+    }
+
+    public static Batch of(List<Triplet> triplets) {
+        return new Batch(triplets);
+    }
+
+    /** Number of triplets B. */
+    public int size() {
+        return size;
+    }
+
+    public int resolution() {
+        return resolution;
+    }
+
+    /** The shape of {@link #images()}, {@link #masks()} and {@link #others()}: {B, 3, 1, R, R}. */
+    public long[] shape() {
+        return new long[] {size, Triplet.FRAMES, 1, resolution, resolution};
+    }
+
+    public float[] images() {
+        return images;
+    }
+
+    public float[] masks() {
+        return masks;
+    }
+
+    public float[] others() {
+        return others;
+    }
+
+    /** One value per triplet: 1 if it has a second object, else 0. */
+    public float[] hasOthers() {
+        return hasOthers;
+    }
+
+    public List<Triplet> triplets() {
+        return triplets;
+    }
+}
