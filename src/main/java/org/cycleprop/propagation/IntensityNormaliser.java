@@ -21,12 +21,17 @@ public final class IntensityNormaliser {
     }
 
     public static IntensityNormaliser fit(SliceStack volume) {
+        float[][] slices = new float[volume.depth()][];
+        for (int z = 0; z < volume.depth(); z++) slices[z] = volume.floats(z);
+        return fit(slices);
+    }
+
+    /** Fits the clip range to all voxels of a volume given as slices. */
+    public static IntensityNormaliser fit(float[][] slices) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        float[][] slices = new float[volume.depth()][];
-        for (int z = 0; z < volume.depth(); z++) {
-            slices[z] = volume.floats(z);
-            for (float v : slices[z]) {
+        for (float[] slice : slices) {
+            for (float v : slice) {
                 if (Float.isNaN(v)) continue;
                 if (v < min) min = v;
                 if (v > max) max = v;
@@ -65,6 +70,13 @@ public final class IntensityNormaliser {
 
     public float high() {
         return high;
+    }
+
+    /** Fits to the slices of a volume and normalises them in place: the one normalisation of training and inference. */
+    public static float[][] normaliseVolume(float[][] slices) {
+        IntensityNormaliser n = fit(slices);
+        for (float[] s : slices) n.apply(s);
+        return slices;
     }
 
     /** Normalises a slice in place and returns it. */

@@ -1,5 +1,7 @@
 package org.cycleprop.training;
 
+import org.cycleprop.propagation.IntensityNormaliser;
+
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
 import org.cycleprop.volume.LabelStack;
@@ -64,11 +66,11 @@ public final class TrainingVolume {
 
     /**
      * A training volume from image and label stacks cut along the same axis, normalised with
-     * {@link PercentileClip#standard()}.
+     * {@link IntensityNormaliser#normaliseVolume}, exactly as propagation normalises a volume.
      */
     public static TrainingVolume from(String name, SliceStack image, LabelStack labels, IntPredicate labelFilter,
                                       int minPixels) {
-        return from(name, image, labels, labelFilter, minPixels, PercentileClip.standard());
+        return from(name, image, labels, labelFilter, minPixels, IntensityNormaliser::normaliseVolume);
     }
 
     /**
