@@ -1,6 +1,12 @@
 package org.cycleprop.volume;
 
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 import org.cycleprop.util.UserException;
@@ -37,5 +43,42 @@ public final class LabelStacks {
             out.setSlice(z, s);
         }
         return out;
+    }
+
+    /**
+     * Writes a label stack cut along {@code axis} back into an (x, y, z) image of {@code dims}: 8-bit when
+     * every label fits, else 16-bit. {@code valueOf} maps a stack label (1..K) to the value to store.
+     */
+    public static RandomAccessibleInterval<? extends RealType<?>> toImage(LabelStack stack, Axis axis, long[] dims,
+                                                                          java.util.function.IntUnaryOperator valueOf) {
+        int max = 0;
+        for (int z = 0; z < stack.depth(); z++) {
+            short[] s = stack.slice(z);
+            if (s == null) continue;
+            for (short v : s) if (v != 0) max = Math.max(max, valueOf.applyAsInt(Short.toUnsignedInt(v)));
+        }
+        if (max > 255) {
+            ArrayImg<UnsignedShortType, ?> img = ArrayImgs.unsignedShorts(dims);
+            fill(img, stack, axis, valueOf);
+            return img;
+        }
+        ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(dims);
+        fill(img, stack, axis, valueOf);
+        return img;
+    }
+
+    private static <T extends RealType<T> & NativeType<T>> void fill(RandomAccessibleInterval<T> img, LabelStack stack,
+                                                                      Axis axis, java.util.function.IntUnaryOperator valueOf) {
+        for (int z = 0; z < stack.depth(); z++) {
+            short[] s = stack.slice(z);
+            if (s == null) continue;
+            Cursor<T> c = Views.flatIterable(Views.hyperSlice(img, axis.dimension, z)).cursor();
+            int i = 0;
+            while (c.hasNext()) {
+                T t = c.next();
+                int v = Short.toUnsignedInt(s[i++]);
+                if (v != 0) t.setReal(valueOf.applyAsInt(v));
+            }
+        }
     }
 }
