@@ -30,9 +30,10 @@ public final class ChannelGate extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow(); // [B, C, h, w]
         long batch = x.getShape().get(0);
-        int[] spatial = {2, 3};
+        NDArray flat = x.reshape(batch, x.getShape().get(1), -1); // [B, C, h·w]
+        int[] spatial = {2};
         // both pooled descriptors go through the MLP as one batch: [2B, C]
-        NDArray pooled = NDArrays.concat(new NDList(x.mean(spatial), x.max(spatial)), 0);
+        NDArray pooled = NDArrays.concat(new NDList(flat.mean(spatial), flat.max(spatial)), 0);
         NDArray h = Activation.relu(hidden.forward(ps, new NDList(pooled), training).singletonOrThrow());
         NDArray scores = output.forward(ps, new NDList(h), training).singletonOrThrow(); // [2B, C]
         NDArray sum = scores.get("0:" + batch).add(scores.get(batch + ":")); // [B, C]

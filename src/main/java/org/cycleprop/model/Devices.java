@@ -4,24 +4,30 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.cycleprop.util.UserException;
 
-/** The device a network runs on, from a user's choice: auto (a GPU if DJL finds one), cpu or gpu. */
+import java.util.Locale;
+
+/** Turns the user's device option into a DJL device. */
 public final class Devices {
     private Devices() {
     }
 
-    public static Device choose(String choice) {
-        String c = choice == null ? "auto" : choice.trim().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * {@code auto}: the first GPU if PyTorch sees one, else the CPU; {@code cpu}; {@code gpu}: the first GPU,
+     * or a {@link UserException} when there is none.
+     */
+    public static Device choose(String option) {
+        String choice = option == null ? "auto" : option.trim().toLowerCase(Locale.ROOT);
         int gpus = Engine.getInstance().getGpuCount();
-        switch (c) {
-            case "auto":
-                return gpus > 0 ? Device.gpu() : Device.cpu();
-            case "cpu":
-                return Device.cpu();
-            case "gpu":
-                if (gpus == 0) throw new UserException("--device gpu: no GPU is available to PyTorch here (use cpu or auto)");
-                return Device.gpu();
-            default:
-                throw new UserException("--device: unknown device '" + choice + "' (use auto, cpu or gpu)");
-        }
+        return switch (choice) {
+            case "auto" -> gpus > 0 ? Device.gpu() : Device.cpu();
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (gpus == 0) {
+                    throw new UserException("device 'gpu': PyTorch sees no GPU on this machine; use 'cpu' or 'auto'");
+                }
+                yield Device.gpu();
+            }
+            default -> throw new UserException("unknown device '" + option + "' (use auto, cpu or gpu)");
+        };
     }
 }

@@ -33,21 +33,21 @@ public final class GroupNorm extends AbstractBlock {
         if (channels % groups != 0) {
             throw new IllegalArgumentException(groups + " groups do not divide " + channels + " channels");
         }
-        gamma.setShape(new Shape(channels));
-        beta.setShape(new Shape(channels));
+        // stored as [1, C, 1, 1] so that no reshaped copy of a parameter is made per call
+        gamma.setShape(new Shape(1, channels, 1, 1));
+        beta.setShape(new Shape(1, channels, 1, 1));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow(); // [B, C, H, W]
         Shape shape = x.getShape();
-        long channels = shape.get(1);
         NDArray grouped = x.reshape(shape.get(0), groups, -1); // [B, G, C/G·H·W]
         NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
         NDArray variance = centred.square().mean(new int[] {2}, true); // [B, G, 1]
         NDArray normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(shape); // [B, C, H, W]
-        NDArray g = ps.getValue(gamma, x.getDevice(), training).reshape(1, channels, 1, 1);
-        NDArray b = ps.getValue(beta, x.getDevice(), training).reshape(1, channels, 1, 1);
+        NDArray g = ps.getValue(gamma, x.getDevice(), training); // [1, C, 1, 1]
+        NDArray b = ps.getValue(beta, x.getDevice(), training);
         return new NDList(normalised.mul(g).add(b));
     }
 

@@ -3,6 +3,7 @@ package org.cycleprop.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
@@ -33,35 +34,52 @@ public final class MemoryReadout extends AbstractBlock {
      * each column sums to 1. {@code topK} > 0 keeps the min(topK, N) largest entries per column.
      */
     public static NDArray affinity(NDArray mk, NDArray qk, int topK) {
+        return affinityByQuery(mk, qk, topK).transpose(0, 2, 1);
+    }
+
+    /** The affinity laid out as [B, h·w, N], so that top-k and softmax run along the contiguous last axis. */
+    private static NDArray affinityByQuery(NDArray mk, NDArray qk, int topK) {
+        NDManager scope = qk.getManager();
         long keyChannels = mk.getShape().get(1);
         long entries = mk.getShape().get(2);
-        NDArray keyNorms = mk.square().sum(new int[] {1}).expandDims(2); // [B, N, 1]
-        NDArray products = mk.transpose(0, 2, 1).matMul(qk); // [B, N, h·w]
-        NDArray similarity = products.mul(2).sub(keyNorms).div(Math.sqrt(keyChannels)); // [B, N, h·w]
+        double scale = 1 / Math.sqrt(keyChannels);
+        // the scaling is applied to the small operands so that the large [B, h·w, N] array is touched once
+        NDArray keys = own(mk.mul(2 * scale), scope); // [B, Ck, N]
+        NDArray keyNorms = own(mk.square(), scope).sum(new int[] {1}, true).mul(scale); // [B, 1, N]
+        NDArray similarity = qk.transpose(0, 2, 1).matMul(keys).sub(keyNorms); // [B, h·w, N]
         if (topK > 0) {
             int k = (int) Math.min(topK, entries);
-            // k-th largest value of each column; entries below it are excluded from the softmax
-            NDArray kth = similarity.stopGradient().topK(k, 1, true, false).get(0).min(new int[] {1}, true);
-            NDArray excluded = similarity.getManager().create(Float.NEGATIVE_INFINITY);
+            // k-th largest value of each query row; entries below it are excluded from the softmax
+            NDArray kth = similarity.stopGradient().topK(k, 2, true, false).get(0).min(new int[] {2}, true);
+            NDArray excluded = scope.create(Float.NEGATIVE_INFINITY);
             similarity = NDArrays.where(similarity.gte(kth), similarity, excluded);
         }
-        return similarity.softmax(1);
+        return similarity.softmax(2);
     }
 
     /**
      * Reads the memory for a query: mk [B, Ck, N], mv [B', Cv, N], qk [B, Ck, h, w], qf16Thin [B, Ct, h, w]
-     * → [B', Cv + Ct, h, w] (readout channels first). B must be 1 or equal to B'.
+     * → [B', Cv + Ct, h, w] (readout channels first). B must be 1 or equal to B'. Results and temporaries
+     * belong to the manager of {@code qk}, so a long-lived memory bank does not collect per-query arrays.
      */
     public static NDArray readout(NDArray mk, NDArray mv, NDArray qk, NDArray qf16Thin, int topK) {
         Shape q = qk.getShape();
         long objects = mv.getShape().get(0);
         long valueChannels = mv.getShape().get(1);
-        NDArray weights = affinity(mk, qk.reshape(q.get(0), q.get(1), q.get(2) * q.get(3)), topK); // [B, N, h·w]
-        NDArray read = mv.matMul(weights).reshape(objects, valueChannels, q.get(2), q.get(3)); // [B', Cv, h, w]
+        NDArray weights = affinityByQuery(mk, qk.reshape(q.get(0), q.get(1), q.get(2) * q.get(3)), topK); // [B, h·w, N]
+        NDArray valuesByEntry = own(mv.transpose(0, 2, 1), qk.getManager()); // [B', N, Cv]
+        NDArray read = weights.matMul(valuesByEntry) // [B', h·w, Cv]
+                .transpose(0, 2, 1).reshape(objects, valueChannels, q.get(2), q.get(3)); // [B', Cv, h, w]
         Shape thin = qf16Thin.getShape();
         NDArray query = thin.get(0) == objects ? qf16Thin
                 : qf16Thin.broadcast(objects, thin.get(1), thin.get(2), thin.get(3)); // [B', Ct, h, w]
         return NDArrays.concat(new NDList(read, query), 1);
+    }
+
+    /** Moves an array computed from a foreign (e.g. memory-bank) array into {@code scope}. */
+    private static NDArray own(NDArray derived, NDManager scope) {
+        derived.attach(scope);
+        return derived;
     }
 
     public int topK() {

@@ -121,6 +121,23 @@ public record Preset(
         return imageChannels + 2;
     }
 
+    /**
+     * The first field in which {@code other} differs from this preset, as "field: this-value vs other-value",
+     * or null when they are equal.
+     */
+    public String firstDifference(Preset other) {
+        for (java.lang.reflect.RecordComponent c : Preset.class.getRecordComponents()) {
+            try {
+                Object mine = c.getAccessor().invoke(this);
+                Object theirs = c.getAccessor().invoke(other);
+                if (!java.util.Objects.equals(mine, theirs)) return c.getName() + ": " + mine + " vs " + theirs;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
+    }
+
     private static List<Integer> normalisedWidths(TrunkSpec t) {
         List<Integer> widths = new java.util.ArrayList<>();
         widths.add(t.stemWidth());

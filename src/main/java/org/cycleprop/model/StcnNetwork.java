@@ -24,7 +24,10 @@ import ai.djl.util.PairList;
  * output query logits [B, 1, H, W]; all memory entries are used while training, the preset's top-k otherwise.
  *
  * <p>The methods taking {@code training} use the parameters directly on the device of their input; run
- * inference inside {@link InferenceMode} and training inside a GradientCollector.
+ * inference inside {@link InferenceMode} and training inside a GradientCollector. As everywhere in DJL, results
+ * and temporaries belong to the manager of the first input array (the frame, the readout, the query key), so
+ * per-slice inputs should come from a per-slice sub-manager; memory-bank arrays passed to {@link #readout} are
+ * never given new arrays.
  */
 public final class StcnNetwork extends AbstractBlock {
     private final Preset preset;

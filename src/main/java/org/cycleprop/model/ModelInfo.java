@@ -1,0 +1,53 @@
+package org.cycleprop.model;
+
+import java.util.Map;
+
+/**
+ * The description stored as {@code NAME.json} beside the weights {@code NAME.params} of a trained network.
+ *
+ * @param format         file format tag, {@value #FORMAT}
+ * @param presetName     name of the preset (repeated from {@code preset} for readers of the file)
+ * @param preset         the full architecture
+ * @param normalisation  how slice intensities were normalised before entering the network (the recipe the
+ *                       propagation must repeat), e.g. {@code {"method": "percentile", "low": 0.5, "high": 99.5}}
+ * @param training       training recipe (loss, learning rate, crop size, data …)
+ * @param iterations     training iterations done
+ * @param seed           random seed of the training
+ * @param scores         evaluation scores, e.g. {@code {"dice_val": 0.81}}
+ * @param paramsFile     file name of the weights, in the same folder (set when saving)
+ * @param paramsSha256   SHA-256 of the weights file, lower-case hex (set when saving)
+ * @param parameterCount trainable parameters (set when saving)
+ */
+public record ModelInfo(
+        String format,
+        String presetName,
+        Preset preset,
+        Map<String, Object> normalisation,
+        Map<String, Object> training,
+        long iterations,
+        long seed,
+        Map<String, Double> scores,
+        String paramsFile,
+        String paramsSha256,
+        long parameterCount) {
+
+    public static final String FORMAT = "cycleprop-stcn-1";
+
+    public ModelInfo {
+        normalisation = normalisation == null ? Map.of() : Map.copyOf(normalisation);
+        training = training == null ? Map.of() : Map.copyOf(training);
+        scores = scores == null ? Map.of() : Map.copyOf(scores);
+    }
+
+    /** A description to hand to {@link ModelFile#save}; the file fields are filled in when saving. */
+    public static ModelInfo of(Preset preset, Map<String, Object> normalisation, Map<String, Object> training,
+            long iterations, long seed, Map<String, Double> scores) {
+        return new ModelInfo(FORMAT, preset.name(), preset, normalisation, training, iterations, seed, scores,
+                null, null, 0);
+    }
+
+    ModelInfo withFile(String file, String sha256, long count) {
+        return new ModelInfo(FORMAT, preset.name(), preset, normalisation, training, iterations, seed, scores, file,
+                sha256, count);
+    }
+}
