@@ -52,6 +52,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be new or empty).")
     Path out;
 
+    @Option(names = "--device", defaultValue = "auto", description = "For model methods: auto, cpu or gpu "
+            + "(default: ${DEFAULT-VALUE}).")
+    String device = "auto";
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -65,7 +69,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method);
+        Methods.Method m = Methods.parse(method, device);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);

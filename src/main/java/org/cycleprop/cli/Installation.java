@@ -11,4 +11,19 @@ final class Installation {
         String home = System.getProperty("cycleprop.home");
         return home != null ? Path.of(home) : Path.of("").toAbsolutePath();
     }
+
+    /**
+     * The model used when none is named: the file named in {@code models/DEFAULT} (one line, a path relative to
+     * the models folder).
+     */
+    static Path defaultModel() {
+        Path models = home().resolve("models");
+        Path pointer = models.resolve("DEFAULT");
+        try {
+            String name = java.nio.file.Files.readString(pointer).trim();
+            return models.resolve(name);
+        } catch (java.io.IOException e) {
+            throw new org.cycleprop.util.UserException(pointer + ": no default model is installed (name one with --model)");
+        }
+    }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./cycleprop}: one subcommand per job. */
 @Command(name = "cycleprop", mixinStandardHelpOptions = true, version = "CycleProp 0.1.0",
         description = "Propagate a segmentation drawn on one slice through a whole 3D image.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, BenchmarkCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, BenchmarkCommand.class,
+            PropagateCommand.class, SpeedCommand.class})
 public final class Main implements Runnable {
 
     @Override

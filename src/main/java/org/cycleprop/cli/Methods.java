@@ -3,12 +3,17 @@ package org.cycleprop.cli;
 import org.cycleprop.evaluation.SeedPolicy;
 import org.cycleprop.propagation.CopyPropagator;
 import org.cycleprop.propagation.InterpolatePropagator;
+import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Propagator;
+import org.cycleprop.propagation.WarmModel;
 import org.cycleprop.util.UserException;
+
+import java.nio.file.Path;
 
 /** Turns a {@code --method} value into a propagator and the seeds the benchmark gives it. */
 final class Methods {
-    static final String HELP = "copy | interpolate";
+    static final String HELP = "copy | interpolate | model:PATH | model:PATH:whole (a trained model, in its "
+            + "object-centred window or on whole slices)";
 
     private Methods() {
     }
@@ -16,7 +21,15 @@ final class Methods {
     record Method(Propagator propagator, SeedPolicy seedPolicy) {
     }
 
-    static Method parse(String spec) {
+    static Method parse(String spec, String device) {
+        if (spec.startsWith("model:")) {
+            String path = spec.substring("model:".length());
+            boolean whole = path.endsWith(":whole");
+            if (whole) path = path.substring(0, path.length() - ":whole".length());
+            if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
+            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole);
+            return new Method(WarmModel.get(Path.of(path), device).propagator(options), SeedPolicy.LARGEST_SLICE);
+        }
         switch (spec) {
             case "copy":
                 return new Method(new CopyPropagator(), SeedPolicy.LARGEST_SLICE);

@@ -1,6 +1,6 @@
 package org.cycleprop.cli;
 
-import org.cycleprop.propagation.LoadedModel;
+import org.cycleprop.propagation.WarmModel;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Seeds;
 import org.cycleprop.propagation.StcnPropagator;
@@ -71,7 +71,7 @@ public final class PropagateCommand implements Callable<Integer> {
         PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice);
         if (range != null) options = parseRange(options, seedStack.depth());
 
-        LoadedModel loaded = LoadedModel.get(model != null ? model : Installation.defaultModel(), device);
+        WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);
         StcnPropagator propagator = loaded.propagator(options);
         SliceStack slices = new SliceStack(img.intensities(), ax);
         TerminalProgress progress = new TerminalProgress("propagate");

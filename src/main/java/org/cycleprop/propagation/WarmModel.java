@@ -16,15 +16,15 @@ import java.util.Map;
  * network and its native parameters instead of reading and initialising them again (the Fiji plugin and batch
  * macros call this many times per session). Front ends see only {@link StcnPropagator} as a {@link Propagator}.
  */
-public final class LoadedModel {
-    private static final Map<String, LoadedModel> CACHE = new HashMap<>();
+public final class WarmModel {
+    private static final Map<String, WarmModel> CACHE = new HashMap<>();
 
     private final Path file;
     private final NDManager manager;
     private final StcnNetwork network;
     private final long modified;
 
-    private LoadedModel(Path file, NDManager manager, StcnNetwork network, long modified) {
+    private WarmModel(Path file, NDManager manager, StcnNetwork network, long modified) {
         this.file = file;
         this.manager = manager;
         this.network = network;
@@ -32,18 +32,18 @@ public final class LoadedModel {
     }
 
     /** The model in {@code file} on {@code device} (auto, cpu, gpu), loaded on first use or when the file changed. */
-    public static synchronized LoadedModel get(Path file, String device) {
+    public static synchronized WarmModel get(Path file, String device) {
         Device dev = Devices.choose(device);
         Path abs = file.toAbsolutePath().normalize();
         String key = abs + "@" + dev;
         long modified = abs.toFile().lastModified();
-        LoadedModel cached = CACHE.get(key);
+        WarmModel cached = CACHE.get(key);
         if (cached != null && cached.modified == modified) return cached;
         if (cached != null) cached.manager.close();
         NDManager manager = NDManager.newBaseManager(dev);
         try {
             StcnNetwork network = ModelFile.load(abs, manager).network();
-            LoadedModel loaded = new LoadedModel(abs, manager, network, modified);
+            WarmModel loaded = new WarmModel(abs, manager, network, modified);
             CACHE.put(key, loaded);
             return loaded;
         } catch (RuntimeException e) {
