@@ -1,0 +1,101 @@
+package org.cycleprop.cli;
+
+import org.cycleprop.model.ModelInfo;
+import org.cycleprop.model.Preset;
+import org.cycleprop.training.Trainer;
+import org.cycleprop.training.TrainingConfig;
+import org.cycleprop.util.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cycleprop train}: train or fine-tune an STCN with or without the cycle-consistency loss. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train (or fine-tune with --init) an STCN propagation network on slice triplets of labelled "
+                + "volumes, with the cycle-consistency loss of weight --cycle-weight (0 = standard training).",
+            "Checkpoints, the loss log (log.csv) and the loss curve (loss.png) go to --run-dir; --resume continues "
+                + "from its checkpoint. The model is written as OUT.json + OUT.params."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "small", description = "paper, small or tiny (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--data", required = true, paramLabel = "LIST", description = "Training data list: lines "
+            + "'IMAGE LABELS AXES [LABELS-TO-USE]', e.g. 'ch2.nii.gz aal.nii.gz xyz 1,3,5-9'.")
+    Path data;
+
+    @Option(names = "--synthetic", description = "Pre-train on synthetic moving regions cut from the data's images "
+            + "(no labels used).")
+    boolean synthetic;
+
+    @Option(names = "--cycle-weight", defaultValue = "0.1", description = "λ of the cycle loss (default: "
+            + "${DEFAULT-VALUE}, the paper's; 0 = no cycle).")
+    float cycleWeight;
+
+    @Option(names = "--dice-weight", defaultValue = "0", description = "Weight of an extra soft-Dice term "
+            + "(default: ${DEFAULT-VALUE}).")
+    float diceWeight;
+
+    @Option(names = "--iterations", required = true, description = "Training iterations.")
+    int iterations;
+
+    @Option(names = "--batch", defaultValue = "4", description = "Triplets per iteration (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--lr-steps", defaultValue = "0.7", split = ",", description = "Fractions of the run after which "
+            + "the learning rate drops ×0.1 (default: ${DEFAULT-VALUE}).")
+    List<Double> lrSteps;
+
+    @Option(names = "--max-jump", defaultValue = "5", description = "Largest slice gap of the curriculum "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxJump;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--init", paramLabel = "M", description = "Start from this model (fine-tuning).")
+    Path init;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "Model to write, e.g. models/ft-cycle.")
+    Path out;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Checkpoints and logs (default: runs/NAME of --out).")
+    Path runDir;
+
+    @Option(names = "--checkpoint-every", defaultValue = "250", description = "Iterations between checkpoints "
+            + "(default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from the run folder's checkpoint.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Overwrite an existing model file.")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (iterations < 1) throw new UserException("--iterations: at least 1, got " + iterations);
+        if (batch < 1) throw new UserException("--batch: at least 1, got " + batch);
+        if (!(cycleWeight >= 0)) throw new UserException("--cycle-weight: must be >= 0, got " + cycleWeight);
+        if (!(learningRate > 0)) throw new UserException("--lr: must be > 0, got " + learningRate);
+        if (checkpointEvery < 1) throw new UserException("--checkpoint-every: at least 1, got " + checkpointEvery);
+        Path dir = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
+        String command = "cycleprop train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
+                iterations, batch, learningRate, lrSteps, maxJump, seed, init, out, dir, checkpointEvery, command);
+        TerminalProgress progress = new TerminalProgress("train");
+        ModelInfo info = new Trainer(config).run(resume, force, progress);
+        progress.finish();
+        System.out.println("wrote " + out + ".json / " + info.paramsFile() + " (" + info.parameterCount()
+                + " parameters); log and loss curve in " + dir);
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package org.cycleprop.training;
+
+import org.cycleprop.model.Preset;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a training run depends on.
+ *
+ * @param preset          architecture (and working resolution = training crop size)
+ * @param data            training data list (see {@link TrainingDataList})
+ * @param synthetic       sample synthetic sequences from the data's images instead of labelled triplets
+ *                        (pre-training without labels)
+ * @param cycleWeight     λ of the cycle-consistency term; 0 = standard training
+ * @param diceWeight      weight of the optional soft-Dice term (0 = the paper's loss only)
+ * @param iterations      total iterations of the run
+ * @param batch           triplets per iteration
+ * @param learningRate    initial Adam learning rate
+ * @param lrSteps         fractions of the run after which the learning rate is multiplied by 0.1
+ * @param maxJump         largest slice gap the curriculum reaches
+ * @param seed            seed of the sampler and the parameter initialisation
+ * @param init            model to start from (fine-tuning), or null for a fresh network
+ * @param out             model file to write at the end (NAME → NAME.json + NAME.params)
+ * @param runDir          folder for checkpoints, the loss log and the loss curve
+ * @param checkpointEvery iterations between checkpoints
+ * @param command         the command line, recorded in the model's metadata
+ */
+public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
+                             int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
+                             long seed, Path init, Path out, Path runDir, int checkpointEvery, String command) {
+
+    /** Learning rate at {@code iteration}: the initial rate, ×0.1 after each step fraction. */
+    public float learningRateAt(int iteration) {
+        float lr = learningRate;
+        for (double f : lrSteps) if (iteration >= f * iterations) lr *= 0.1f;
+        return lr;
+    }
+}
