@@ -8,7 +8,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import com.google.gson.ToNumberPolicy;
 import org.cycleprop.util.UserException;
 
@@ -127,7 +126,7 @@ public final class ModelFile {
             info = GSON.fromJson(Files.readString(json, StandardCharsets.UTF_8), ModelInfo.class);
         } catch (IOException e) {
             throw new UserException("cannot read " + json + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // malformed JSON, or a preset the record constructors reject
             throw new UserException(json + " is not a CycleProp model description: " + e.getMessage(), e);
         }
         if (info == null || !ModelInfo.FORMAT.equals(info.format()) || info.preset() == null
