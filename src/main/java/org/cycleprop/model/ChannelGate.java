@@ -32,7 +32,7 @@ public final class ChannelGate extends AbstractBlock {
         long batch = x.getShape().get(0);
         int[] spatial = {2, 3};
         // both pooled descriptors go through the MLP as one batch: [2B, C]
-        NDArray pooled = NDArrays.concat(new NDList(x.mean(spatial), x.max(spatial)), 0);
+        NDArray flat = x.reshape(batch, x.getShape().get(1), -1); NDArray pooled = NDArrays.concat(new NDList(flat.mean(new int[] {2}), flat.max(new int[] {2})), 0); // PyTorch NDArray reduces over one axis only
         NDArray h = Activation.relu(hidden.forward(ps, new NDList(pooled), training).singletonOrThrow());
         NDArray scores = output.forward(ps, new NDList(h), training).singletonOrThrow(); // [2B, C]
         NDArray sum = scores.get("0:" + batch).add(scores.get(batch + ":")); // [B, C]

@@ -48,6 +48,7 @@ public final class GroupNorm extends AbstractBlock {
         NDArray normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(shape); // [B, C, H, W]
         NDArray g = ps.getValue(gamma, x.getDevice(), training).reshape(1, channels, 1, 1);
         NDArray b = ps.getValue(beta, x.getDevice(), training).reshape(1, channels, 1, 1);
+        g.attach(x.getManager()); b.attach(x.getManager()); // the reshaped views would otherwise pile up in the model's manager
         return new NDList(normalised.mul(g).add(b));
     }
 

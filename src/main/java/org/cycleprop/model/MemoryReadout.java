@@ -37,7 +37,10 @@ public final class MemoryReadout extends AbstractBlock {
         long entries = mk.getShape().get(2);
         NDArray keyNorms = mk.square().sum(new int[] {1}).expandDims(2); // [B, N, 1]
         NDArray products = mk.transpose(0, 2, 1).matMul(qk); // [B, N, h·w]
-        NDArray similarity = products.mul(2).sub(keyNorms).div(Math.sqrt(keyChannels)); // [B, N, h·w]
+        // no mul/div by a Java number on arrays in a gradient graph: DJL frees that scalar's memory at once, autograd
+        // keeps it for the backward pass, which then reads freed memory; the scale array lives in the query's scope
+        NDArray scale = qk.getManager().create((float) Math.sqrt(keyChannels));
+        NDArray similarity = products.add(products).sub(keyNorms).div(scale); // [B, N, h·w]
         if (topK > 0) {
             int k = (int) Math.min(topK, entries);
             // k-th largest value of each column; entries below it are excluded from the softmax
