@@ -44,8 +44,12 @@ public final class MemoryReadout extends AbstractBlock {
         long entries = mk.getShape().get(2);
         double scale = 1 / Math.sqrt(keyChannels);
         // the scaling is applied to the small operands so that the large [B, h·w, N] array is touched once
-        NDArray keys = own(mk.mul(2 * scale), scope); // [B, Ck, N]
-        NDArray keyNorms = own(mk.square(), scope).sum(new int[] {1}, true).mul(scale); // [B, 1, N]
+        // scale factors as arrays of the query's scope, not Java numbers: DJL frees a number's temporary array at
+        // once while autograd keeps it for the backward pass, which would then read freed memory
+        NDArray twoScale = scope.create((float) (2 * scale));
+        NDArray oneScale = scope.create((float) scale);
+        NDArray keys = own(mk.mul(twoScale), scope); // [B, Ck, N]
+        NDArray keyNorms = own(mk.square(), scope).sum(new int[] {1}, true).mul(oneScale); // [B, 1, N]
         NDArray similarity = qk.transpose(0, 2, 1).matMul(keys).sub(keyNorms); // [B, h·w, N]
         if (topK > 0) {
             int k = (int) Math.min(topK, entries);

@@ -25,10 +25,10 @@ public final class SoftAggregation extends AbstractBlock {
 
     /** Logits (background first) of probabilities aggregated along {@code objectAxis}, e.g. 1 for [B, K, H, W]. */
     public static NDArray logits(NDArray probs, int objectAxis) {
-        NDArray complement = probs.mul(-1).add(1);
+        NDArray complement = probs.neg().add(1); // not mul(-1): see MemoryReadout.affinity
         NDArray background = complement.prod(new int[] {objectAxis}, true);
         NDArray all = NDArrays.concat(new NDList(background, probs), objectAxis).clip(EPSILON, 1 - EPSILON);
-        return all.div(all.mul(-1).add(1)).log();
+        return all.div(all.neg().add(1)).log();
     }
 
     /** Probabilities [K+1, 1, H, W] (background first, summing to 1) of objects [K, 1, H, W]. */

@@ -1,0 +1,192 @@
+package org.cycleprop.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import org.cycleprop.model.KeyFeatures;
+import org.cycleprop.model.SoftAggregation;
+import org.cycleprop.model.StcnNetwork;
+
+/**
+ * The differentiable forward pass and loss of one training step: STCN's three-frame training (frame 0 with
+ * ground truth → frame 1 → frame 2 with frames 0 and 1 as memory) plus the cycle of Med-STCN (Wang et al.):
+ * frame 0 is segmented back from the predicted frame 1 alone, by the same network with the same parameters,
+ * and compared with its ground truth. Every sample has two object slots (slot 1 the target, slot 2 the
+ * second object, whose probability is multiplied by hasOthers so an absent object counts for nothing); the
+ * slots of sample b are entries 2b and 2b+1 of the object batch. All memory entries take part (top-k off).
+ *
+ * <p>Loss per frame: {@link BootstrappedCrossEntropy} of the aggregated class logits against the class
+ * indices, plus {@code diceWeight} × {@link SoftDice} of the target's aggregated probability. For samples
+ * without a second object STCN drops the third class from the cross-entropy; here it stays, with its
+ * logit at log(1e-7 / (1 − 1e-7)) ≈ −16.1, which changes each pixel's loss by less than 1e-6.
+ *
+ * <p>Run inside a GradientCollector; every array is created in the batch's NDManager.
+ */
+public final class CycleTrainingStep {
+    /** Weight of the cycle term in the authors' training. */
+    public static final float PAPER_CYCLE_WEIGHT = 0.1f;
+
+    private static final int SLOTS = 2;
+
+    private final StcnNetwork network;
+    private final BootstrappedCrossEntropy crossEntropy;
+    private final float cycleWeight;
+    private final float diceWeight;
+
+    /**
+     * @param cycleWeight λ of the cycle term; 0 is standard STCN training (the backward path is skipped)
+     * @param diceWeight  weight of the optional soft-Dice term on the target (0 = STCN's loss only)
+     */
+    public CycleTrainingStep(StcnNetwork network, BootstrappedCrossEntropy crossEntropy, float cycleWeight,
+            float diceWeight) {
+        if (!(cycleWeight >= 0) || !(diceWeight >= 0)) {
+            throw new IllegalArgumentException("loss weights must be >= 0: cycle " + cycleWeight + ", dice " + diceWeight);
+        }
+        this.network = network;
+        this.crossEntropy = crossEntropy;
+        this.cycleWeight = cycleWeight;
+        this.diceWeight = diceWeight;
+    }
+
+    public float cycleWeight() {
+        return cycleWeight;
+    }
+
+    public float diceWeight() {
+        return diceWeight;
+    }
+
+    /** Forward pass and loss at training iteration {@code iteration} (which sets the bootstrapping fraction). */
+    public StepLosses compute(TrainingBatch batch, int iteration) {
+        Predictions p = predict(batch);
+        NDArray loss1 = frameLoss(p.logits1(), batch, 1, iteration);
+        NDArray loss2 = frameLoss(p.logits2(), batch, 2, iteration);
+        NDArray total = loss1.add(loss2);
+        float cycle = Float.NaN;
+        if (p.hasCycle()) {
+            NDArray loss0 = frameLoss(p.logits0Cycle(), batch, 0, iteration);
+            total = total.add(scaled(loss0, cycleWeight));
+            cycle = value(loss0);
+        }
+        return new StepLosses(total, value(loss1), value(loss2), cycle, value(total),
+                iou(p.logits1(), batch.mask(1)), iou(p.logits2(), batch.mask(2)));
+    }
+
+    /** The forward pass: class logits of frames 1 and 2 and, when λ > 0, of frame 0 by the cycle. */
+    public Predictions predict(TrainingBatch batch) {
+        int b = batch.batchSize();
+        Shape f = batch.frames().getShape();
+        // key features never change: all 3·B frames in one pass, entry 3b + t is frame t of sample b
+        KeyFeatures all = network.encodeKey(batch.frames().reshape(b * 3L, f.get(2), f.get(3), f.get(4)), true);
+        KeyFeatures[] key = {frameOf(all, b, 0), frameOf(all, b, 1), frameOf(all, b, 2)};
+        NDArray selector = selector(batch.hasOthers()); // [B, 2, 1, 1]
+
+        NDArray values0 = encodeValues(batch.frame(0), key[0], batch.mask(0), batch.other(0)); // ground truth
+        NDArray keys0 = StcnNetwork.flattenSpatial(key[0].k16()); // [B, Ck, h·w]
+        NDArray logits1 = segment(key[1], keys0, StcnNetwork.flattenSpatial(values0), selector);
+
+        NDArray probs1 = logits1.softmax(1).get(":, 1:"); // [B, 2, R, R] aggregated, as STCN encodes them
+        NDArray values1 = encodeValues(batch.frame(1), key[1], probs1.get(":, 0:1"), probs1.get(":, 1:2"));
+        NDArray keys1 = StcnNetwork.flattenSpatial(key[1].k16());
+        NDArray memKeys = NDArrays.concat(new NDList(keys0, keys1), 2);
+        NDArray memValues = NDArrays.concat(new NDList(StcnNetwork.flattenSpatial(values0),
+                StcnNetwork.flattenSpatial(values1)), 2);
+        NDArray logits2 = segment(key[2], memKeys, memValues, selector);
+
+        NDArray logits0Cycle = cycleWeight > 0
+                ? segment(key[0], keys1, StcnNetwork.flattenSpatial(values1), selector)
+                : null;
+        return new Predictions(logits1, logits2, logits0Cycle);
+    }
+
+    /**
+     * L(classLogits, ground truth of frame {@code t}): bootstrapped cross-entropy, plus the weighted soft Dice
+     * of the target when {@code diceWeight} > 0. Scalar.
+     */
+    public NDArray frameLoss(NDArray classLogits, TrainingBatch batch, int t, int iteration) {
+        NDArray loss = crossEntropy.loss(classLogits, batch.classes(t), iteration);
+        if (diceWeight > 0) {
+            NDArray target = batch.mask(t).squeeze(1).gt(0.5f).toType(DataType.FLOAT32, false);
+            loss = loss.add(scaled(SoftDice.loss(classLogits.softmax(1).get(":, 1"), target), diceWeight));
+        }
+        return loss;
+    }
+
+    /** Memory values [2B, Cv, h, w] of B frames for both slots: (target, others = second), (second, others = target). */
+    private NDArray encodeValues(NDArray frame, KeyFeatures key, NDArray target, NDArray second) {
+        NDArray masks = slotsOf(target, second);
+        NDArray others = slotsOf(second, target);
+        return network.encodeValue(perSlot(frame), perSlot(key.f16()), masks, others, true);
+    }
+
+    /** Class logits [B, 3, R, R] of a query from memory keys [B, Ck, N] and values [2B, Cv, N]. */
+    private NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, NDArray selector) {
+        KeyFeatures slots = new KeyFeatures(perSlot(query.k16()), perSlot(query.f16Thin()), query.f16(),
+                perSlot(query.f8()), perSlot(query.f4()));
+        NDArray logits = network.segment(slots, perSlot(memKeys), memValues, 0, true); // [2B, 1, R, R]
+        Shape s = logits.getShape();
+        NDArray probs = Activation.sigmoid(logits).reshape(s.get(0) / SLOTS, SLOTS, s.get(2), s.get(3)).mul(selector);
+        return SoftAggregation.logits(probs, 1);
+    }
+
+    /** Features of frame t of every sample, from features of all 3·B frames. */
+    private static KeyFeatures frameOf(KeyFeatures all, int batch, int t) {
+        return new KeyFeatures(pick(all.k16(), batch, t), pick(all.f16Thin(), batch, t), pick(all.f16(), batch, t),
+                pick(all.f8(), batch, t), pick(all.f4(), batch, t));
+    }
+
+    private static NDArray pick(NDArray x, int batch, int t) {
+        Shape s = x.getShape();
+        return x.reshape(batch, 3, s.get(1), s.get(2), s.get(3)).get(":, " + t);
+    }
+
+    /** x [B, ...] → [2B, ...], entry b repeated at 2b and 2b+1. */
+    private static NDArray perSlot(NDArray x) {
+        long[] dims = x.getShape().getShape();
+        long[] expanded = new long[dims.length + 1];
+        expanded[0] = dims[0];
+        expanded[1] = SLOTS;
+        System.arraycopy(dims, 1, expanded, 2, dims.length - 1);
+        long[] merged = dims.clone();
+        merged[0] = dims[0] * SLOTS;
+        return x.expandDims(1).broadcast(new Shape(expanded)).reshape(new Shape(merged));
+    }
+
+    /** [B, 1, R, R] first and second → [2B, 1, R, R] with entries 2b = first b, 2b+1 = second b. */
+    private static NDArray slotsOf(NDArray first, NDArray second) {
+        Shape s = first.getShape();
+        return NDArrays.stack(new NDList(first, second), 1).reshape(s.get(0) * SLOTS, s.get(1), s.get(2), s.get(3));
+    }
+
+    /** hasOthers [B] → [B, 2, 1, 1]: slot 1 always counts, slot 2 only when the sample has a second object. */
+    private static NDArray selector(NDArray hasOthers) {
+        NDArray present = hasOthers.toType(DataType.FLOAT32, false);
+        return NDArrays.stack(new NDList(present.onesLike(), present), 1).reshape(present.getShape().get(0), SLOTS, 1, 1);
+    }
+
+    /** Batch IoU of the target (aggregated probability > 0.5) against its mask [B, 1, R, R]. */
+    private static float iou(NDArray classLogits, NDArray mask) {
+        NDArray predicted = classLogits.stopGradient().softmax(1).get(":, 1").gt(0.5f);
+        NDArray truth = mask.squeeze(1).gt(0.5f);
+        float intersection = predicted.logicalAnd(truth).toType(DataType.FLOAT32, false).sum().getFloat();
+        float union = predicted.logicalOr(truth).toType(DataType.FLOAT32, false).sum().getFloat();
+        return union == 0 ? 1f : intersection / union;
+    }
+
+    /**
+     * x · factor with the factor as an array of x's scope. NDArray.mul(Number) in DJL's PyTorch engine wraps the
+     * number in a native array backed by a Java buffer and closes it straight away, while autograd keeps that
+     * array for the backward pass; once the garbage collector frees the buffer the gradient reads freed memory
+     * (wrong values or NaN). add/sub of a number are safe: their backward does not use the number.
+     */
+    static NDArray scaled(NDArray x, float factor) {
+        return x.mul(x.getManager().create(factor));
+    }
+
+    private static float value(NDArray scalar) {
+        return scalar.stopGradient().getFloat();
+    }
+}
