@@ -1,16 +1,17 @@
 package org.cycleprop.propagation;
 
+import java.util.Arrays;
+
 import org.cycleprop.volume.SliceStack;
 
 /**
- * Per-volume intensity normalisation: clip to the 1st–99th percentile of all voxels and scale to [0, 1].
- * Percentiles come from a 4096-bin histogram between the volume's minimum and maximum, which is exact
- * enough for clipping and needs no sorted copy of a large volume.
+ * Per-volume intensity normalisation: clip to the 1st–99th percentile of all voxels and scale to [0, 1],
+ * the same for training and propagation.
  */
 public final class IntensityNormaliser {
     public static final double LOW_PERCENTILE = 1;
     public static final double HIGH_PERCENTILE = 99;
-    private static final int BINS = 4096;
+    static final int MAX_EXACT_VOXELS = 4_000_000;
 
     private final float low;
     private final float high;
@@ -26,42 +27,37 @@ public final class IntensityNormaliser {
         return fit(slices);
     }
 
-    /** Fits the clip range to all voxels of a volume given as slices. */
+    /**
+     * Fits the clip range to all voxels of a volume given as slices. Percentiles interpolate linearly between
+     * order statistics (numpy's default); volumes of more than {@link #MAX_EXACT_VOXELS} voxels are estimated
+     * from an evenly strided subset, which is deterministic.
+     */
     public static IntensityNormaliser fit(float[][] slices) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float[] slice : slices) {
-            for (float v : slice) {
-                if (Float.isNaN(v)) continue;
-                if (v < min) min = v;
-                if (v > max) max = v;
-            }
-        }
-        if (!(max > min)) return new IntensityNormaliser(min, min + 1);
-        long[] hist = new long[BINS];
         long total = 0;
-        double scale = (BINS - 1) / (double) (max - min);
+        for (float[] s : slices) total += s.length;
+        long stride = Math.max(1, (total + MAX_EXACT_VOXELS - 1) / MAX_EXACT_VOXELS);
+        float[] values = new float[(int) ((total + stride - 1) / stride)];
+        int n = 0;
+        long index = 0;
         for (float[] s : slices) {
             for (float v : s) {
-                if (Float.isNaN(v)) continue;
-                hist[(int) ((v - min) * scale)]++;
-                total++;
+                if (index++ % stride == 0 && !Float.isNaN(v)) values[n++] = v;
             }
         }
-        float lo = percentile(hist, total, LOW_PERCENTILE, min, scale);
-        float hi = percentile(hist, total, HIGH_PERCENTILE, min, scale);
-        if (!(hi > lo)) hi = lo + (max - min) / BINS;
+        if (n == 0) return new IntensityNormaliser(0, 1);
+        Arrays.sort(values, 0, n);
+        float lo = percentile(values, n, LOW_PERCENTILE);
+        float hi = percentile(values, n, HIGH_PERCENTILE);
+        if (!(hi > lo)) hi = lo + Math.max(Math.ulp(lo), 1e-6f); // constant volume: everything maps to 0
         return new IntensityNormaliser(lo, hi);
     }
 
-    private static float percentile(long[] hist, long total, double p, float min, double scale) {
-        long rank = (long) Math.ceil(p / 100.0 * total);
-        long seen = 0;
-        for (int b = 0; b < hist.length; b++) {
-            seen += hist[b];
-            if (seen >= rank) return (float) (min + b / scale);
-        }
-        return (float) (min + (hist.length - 1) / scale);
+    private static float percentile(float[] sorted, int n, double p) {
+        double position = p / 100.0 * (n - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(n - 1, below + 1);
+        double f = position - below;
+        return (float) (sorted[below] + f * (sorted[above] - sorted[below]));
     }
 
     public float low() {

@@ -10,18 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class IntensityNormaliserTest {
     @Test
     void clipsToThePercentilesAndScalesToUnitRange() {
-        // 10×10×1 volume holding 0..99: the 1st percentile is 0 (rank 1), the 99th is 98 (rank 99)
+        // 10×10×1 volume holding 0..99: the 1st percentile at position 0.01·99 = 0.99, the 99th at 98.01
         float[] data = new float[100];
         for (int i = 0; i < 100; i++) data[i] = i;
         SliceStack s = new SliceStack(ArrayImgs.floats(data, 10, 10, 1), Axis.Z);
         IntensityNormaliser n = IntensityNormaliser.fit(s);
-        assertEquals(0, n.low(), 0.05);
-        assertEquals(98, n.high(), 0.05);
-        float[] out = n.apply(new float[] {-5, 0, 49, 98, 200});
+        assertEquals(0.99, n.low(), 1e-5);
+        assertEquals(98.01, n.high(), 1e-4);
+        float[] out = n.apply(new float[] {-5, 0.99f, 49.5f, 98.01f, 200});
         assertEquals(0f, out[0]);
-        assertEquals(0f, out[1], 1e-3);
-        assertEquals(0.5f, out[2], 1e-3);
-        assertEquals(1f, out[3], 1e-3);
+        assertEquals(0f, out[1], 1e-6);
+        assertEquals(0.5f, out[2], 1e-6);
+        assertEquals(1f, out[3], 1e-6);
         assertEquals(1f, out[4]);
     }
 
