@@ -100,10 +100,10 @@ public final class Trainer {
                     log.write(String.format(Locale.ROOT, "%d,%.3g,%d,%.5f,%.5f,%.5f,%.5f,%.4f,%.4f,%.3f%n", it + 1, lr,
                             jump, losses.loss1(), losses.loss2(), losses.cycle(), losses.totalValue(), losses.iou1(),
                             losses.iou2(), seconds));
+                    log.flush(); // a watcher (or a crash) sees every finished iteration
                     progress.update(it + 1, config.iterations(), String.format(Locale.ROOT,
                             "loss %.3f iou %.2f %.2fs/it", losses.totalValue(), losses.iou2(), seconds));
                     if ((it + 1) % config.checkpointEvery() == 0 && it + 1 < config.iterations()) {
-                        log.flush();
                         ModelFile.save(checkpoint, network, info(it + 1), true);
                     }
                 }

@@ -1,0 +1,114 @@
+package org.cycleprop.training;
+
+import org.cycleprop.model.ModelFile;
+import org.cycleprop.model.ModelInfo;
+import org.cycleprop.model.Preset;
+import org.cycleprop.util.Progress;
+import org.cycleprop.util.UserException;
+import org.cycleprop.volume.NiftiWriter;
+import org.cycleprop.volume.SyntheticVolume;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The training loop end to end with the tiny preset: log, checkpoint, resume, model file, refusals. */
+class TrainerTest {
+    @TempDir
+    Path tmp;
+
+    private Path dataList() {
+        SyntheticVolume v = SyntheticVolume.generate(48, 40, 16, 2, 3);
+        NiftiWriter.write(v.image(), tmp.resolve("img.nii.gz"), false);
+        NiftiWriter.write(v.labels(), tmp.resolve("lab.nii.gz"), false);
+        Path list = tmp.resolve("data.list");
+        try {
+            Files.writeString(list, "# test data\nimg.nii.gz lab.nii.gz zx all\n");
+        } catch (java.io.IOException e) {
+            throw new RuntimeException(e);
+        }
+        return list;
+    }
+
+    private TrainingConfig config(Path data, int iterations, float cycle, Path init) {
+        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 7, init,
+                tmp.resolve("model"), tmp.resolve("run"), 2, "test");
+    }
+
+    @Test
+    void trainsCheckpointsAndResumes() throws Exception {
+        Path data = dataList();
+        // a run stopped after 4 of 6 iterations (checkpoint every 2) ...
+        Progress stopAfterFour = new Progress() {
+            long done;
+
+            @Override
+            public void update(long d, long total, String message) {
+                done = d;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return done >= 4;
+            }
+        };
+        assertThrows(Progress.Cancelled.class, () -> new Trainer(config(data, 6, 0.1f, null)).run(false, false, stopAfterFour));
+        assertEquals(4, ModelFile.readInfo(tmp.resolve("run").resolve(Trainer.CHECKPOINT)).iterations());
+        // ... is resumed from its checkpoint to the end
+        ModelInfo info = new Trainer(config(data, 6, 0.1f, null)).run(true, false, Progress.NONE);
+        assertEquals(6, info.iterations());
+        assertEquals(0.1f, ((Number) info.training().get("cycle_weight")).floatValue());
+        List<String> log = Files.readAllLines(tmp.resolve("run").resolve(Trainer.LOG));
+        assertEquals(7, log.size(), "header + one line per iteration, none repeated: " + log);
+        for (int i = 1; i <= 6; i++) assertTrue(log.get(i).startsWith(i + ","), log.get(i));
+        assertTrue(Files.size(tmp.resolve("run").resolve("loss.png")) > 0);
+        assertTrue(Files.exists(tmp.resolve("model.params")));
+    }
+
+    @Test
+    void withoutCycleTheCycleColumnIsEmptyAndFineTuningStartsFromAModel() throws Exception {
+        Path data = dataList();
+        new Trainer(config(data, 2, 0.1f, null)).run(false, false, Progress.NONE);
+        Files.move(tmp.resolve("model.json"), tmp.resolve("base.json"));
+        Files.move(tmp.resolve("model.params"), tmp.resolve("base.params"));
+        // the description names its weights file: keep it consistent after the rename
+        Files.writeString(tmp.resolve("base.json"), Files.readString(tmp.resolve("base.json"))
+                .replace("\"model.params\"", "\"base.params\""));
+        ModelInfo ft = new Trainer(config(data, 2, 0f, tmp.resolve("base"))).run(false, false, Progress.NONE);
+        assertTrue(ft.training().get("init").toString().endsWith("base"));
+        List<String> log = Files.readAllLines(tmp.resolve("run").resolve(Trainer.LOG));
+        assertEquals("NaN", log.get(1).split(",")[5]);
+    }
+
+    @Test
+    void refusesToOverwriteAModelAndToResumeWithoutCheckpoint() throws Exception {
+        Path data = dataList();
+        Files.writeString(tmp.resolve("model.json"), "{}");
+        UserException e = assertThrows(UserException.class,
+                () -> new Trainer(config(data, 2, 0.1f, null)).run(false, false, Progress.NONE));
+        assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("--force"), e.getMessage());
+        Files.delete(tmp.resolve("model.json"));
+        UserException r = assertThrows(UserException.class,
+                () -> new Trainer(config(data, 2, 0.1f, null)).run(true, false, Progress.NONE));
+        assertTrue(r.getMessage().contains("no checkpoint"), r.getMessage());
+    }
+
+    @Test
+    void badDataListLinesAreNamed() throws Exception {
+        Path list = tmp.resolve("bad.list");
+        Files.writeString(list, "only-two fields\n");
+        UserException e = assertThrows(UserException.class, () -> TrainingDataList.read(list));
+        assertTrue(e.getMessage().startsWith(list + ": line 1"), e.getMessage());
+        Files.writeString(list, "a.nii b.nii q\n");
+        assertTrue(assertThrows(UserException.class, () -> TrainingDataList.read(list)).getMessage().contains("axis 'q'"));
+        Files.writeString(list, "a.nii b.nii z 1,x\n");
+        assertTrue(assertThrows(UserException.class, () -> TrainingDataList.read(list)).getMessage().contains("'x'"));
+        assertEquals(java.util.Set.of(1, 3, 4, 5), TrainingDataList.parseValues("1,3-5", "here"));
+    }
+}
