@@ -132,7 +132,7 @@ public final class SyntheticSequences {
             }
             IntensityJitter.DEFAULT.apply(images[f], random);
         }
-        boolean hasOthers = otherPlane != null && !WindowResampler.isEmpty(others[0]);
+        boolean hasOthers = otherPlane != null && !AffineResampler.isEmpty(others[0]);
         if (!hasOthers) others = new float[Triplet.FRAMES][n];
         return new Triplet(resolution, images, masks, others, hasOthers, name,
                 volume == null ? null : volume.axis(), 1, hasOthers ? 2 : 0, new int[] {slice, slice, slice});

@@ -104,7 +104,7 @@ public final class TripletSampler {
         Triplet t = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             t = draw(maxJump);
-            if (!WindowResampler.isEmpty(t.masks()[0])) return t;
+            if (!AffineResampler.isEmpty(t.masks()[0])) return t;
         }
         return t;
     }
@@ -140,15 +140,15 @@ public final class TripletSampler {
             Affine2D map = window.after(Affine2D.translation(tx, ty).after(Affine2D.rotation(rotation)));
             int w = volume.width();
             int h = volume.height();
-            images[f] = WindowResampler.resample(new Plane(volume.image(z), w, h), map, resolution);
+            images[f] = AffineResampler.resample(new Plane(volume.image(z), w, h), map, resolution);
             if (options.intensityJitter()) IntensityJitter.DEFAULT.apply(images[f], random);
-            masks[f] = WindowResampler.threshold(
-                    WindowResampler.resample(new Plane(volume.mask(z, label), w, h), map, resolution));
-            others[f] = otherLabel == 0 ? new float[resolution * resolution] : WindowResampler.threshold(
-                    WindowResampler.resample(new Plane(volume.mask(z, otherLabel), w, h), map, resolution));
+            masks[f] = AffineResampler.threshold(
+                    AffineResampler.resample(new Plane(volume.mask(z, label), w, h), map, resolution));
+            others[f] = otherLabel == 0 ? new float[resolution * resolution] : AffineResampler.threshold(
+                    AffineResampler.resample(new Plane(volume.mask(z, otherLabel), w, h), map, resolution));
         }
         // the second object may fall outside the window: then there is nothing to tell apart
-        if (otherLabel != 0 && WindowResampler.isEmpty(others[0])) {
+        if (otherLabel != 0 && AffineResampler.isEmpty(others[0])) {
             otherLabel = 0;
             for (int f = 0; f < Triplet.FRAMES; f++) others[f] = new float[resolution * resolution];
         }

@@ -37,7 +37,7 @@ class SyntheticSequencesTest {
         int n = 40;
         for (int i = 0; i < n; i++) {
             Triplet t = s.next();
-            assertFalse(WindowResampler.isEmpty(t.masks()[0]), t.toString());
+            assertFalse(AffineResampler.isEmpty(t.masks()[0]), t.toString());
             sum01 += iou(t.masks()[0], t.masks()[1]);
             sum02 += iou(t.masks()[0], t.masks()[2]);
         }

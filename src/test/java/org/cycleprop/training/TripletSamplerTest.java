@@ -73,10 +73,10 @@ class TripletSamplerTest {
         int withOthers = 0;
         for (int i = 0; i < 150; i++) {
             Triplet t = s.next(4);
-            assertFalse(WindowResampler.isEmpty(t.masks()[0]), "empty seed mask: " + t);
+            assertFalse(AffineResampler.isEmpty(t.masks()[0]), "empty seed mask: " + t);
             if (t.hasOthers()) {
                 withOthers++;
-                assertFalse(WindowResampler.isEmpty(t.others()[0]), t.toString());
+                assertFalse(AffineResampler.isEmpty(t.others()[0]), t.toString());
             }
             int bad = 0;
             for (int f = 0; f < Triplet.FRAMES; f++) {

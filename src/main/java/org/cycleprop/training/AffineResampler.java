@@ -7,8 +7,8 @@ package org.cycleprop.training;
  * more than two source pixels the plane is box-averaged first, so thin structures are averaged instead of
  * skipped (bilinear alone would alias).
  */
-final class WindowResampler {
-    private WindowResampler() {
+final class AffineResampler {
+    private AffineResampler() {
     }
 
     static float[] resample(Plane source, Affine2D windowToSource, int resolution) {
