@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cycleprop", mixinStandardHelpOptions = true, version = "CycleProp 0.1.0",
         description = "Propagate a segmentation drawn on one slice through a whole 3D image.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, BenchmarkCommand.class,
-            PropagateCommand.class, SpeedCommand.class, TrainCommand.class})
+            PropagateCommand.class, SpeedCommand.class, TrainCommand.class, ReproduceTableCommand.class})
 public final class Main implements Runnable {
 
     @Override
