@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -29,6 +30,20 @@ public final class SoftAggregation extends AbstractBlock {
         NDArray background = complement.prod(new int[] {objectAxis}, true);
         NDArray all = NDArrays.concat(new NDList(background, probs), objectAxis).clip(EPSILON, 1 - EPSILON);
         return all.div(all.neg().add(1)).log();
+    }
+
+    /**
+     * The same aggregated logits computed from the decoder's raw object logits x (p = σ(x)), for training.
+     * An object's aggregated logit log(p / (1 − p)) is x itself, so it is used unclamped: going through
+     * clamped probabilities instead stops every gradient once the decoder saturates, and a network that starts
+     * out confidently wrong then never learns. The background logit is log(bg) − log(1 − bg) with
+     * log(bg) = −Σ softplus(x_i); only 1 − bg is bounded away from 0.
+     */
+    public static NDArray logitsFromObjectLogits(NDArray objectLogits, int objectAxis) {
+        NDArray logBackground = Activation.softPlus(objectLogits).sum(new int[] {objectAxis}, true).neg();
+        NDArray notBackground = logBackground.exp().clip(0, 1 - 1e-6f).neg().add(1);
+        NDArray background = logBackground.sub(notBackground.log());
+        return NDArrays.concat(new NDList(background, objectLogits), objectAxis);
     }
 
     /** Probabilities [K+1, 1, H, W] (background first, summing to 1) of objects [K, 1, H, W]. */

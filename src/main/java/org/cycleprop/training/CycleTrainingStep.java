@@ -30,6 +30,7 @@ public final class CycleTrainingStep {
     public static final float PAPER_CYCLE_WEIGHT = 0.1f;
 
     private static final int SLOTS = 2;
+    private static final float ABSENT_LOGIT = 30f;
 
     private final StcnNetwork network;
     private final BootstrappedCrossEntropy crossEntropy;
@@ -128,8 +129,10 @@ public final class CycleTrainingStep {
                 perSlot(query.f8()), perSlot(query.f4()));
         NDArray logits = network.segment(slots, perSlot(memKeys), memValues, 0, true); // [2B, 1, R, R]
         Shape s = logits.getShape();
-        NDArray probs = Activation.sigmoid(logits).reshape(s.get(0) / SLOTS, SLOTS, s.get(2), s.get(3)).mul(selector);
-        return SoftAggregation.logits(probs, 1);
+        NDArray perSample = logits.reshape(s.get(0) / SLOTS, SLOTS, s.get(2), s.get(3)); // [B, 2, R, R]
+        // an absent second object gets logit −30 (probability ~1e-13) instead of its prediction
+        NDArray present = perSample.mul(selector).add(selector.sub(1).mul(ABSENT_LOGIT));
+        return SoftAggregation.logitsFromObjectLogits(present, 1);
     }
 
     /** Features of frame t of every sample, from features of all 3·B frames. */
