@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -73,7 +72,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);
-            requireSameGrid(img, lab);
+            img.requireSameGrid(lab, "label map");
             LabelNames labelNames = names == null ? LabelNames.none() : LabelNames.read(names);
             LabelStack truth = LabelStacks.fromVolume(lab, ax);
             List<Integer> structures = chooseStructures(new StructureIndex(truth));
@@ -95,17 +94,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private void requireSameGrid(Volume img, Volume lab) {
-        if (!Arrays.equals(img.dimensions(), lab.dimensions())) {
-            throw new UserException(labels + ": label map is " + dims(lab) + " but the image " + image + " is "
-                    + dims(img) + "; they must be on the same grid");
-        }
-    }
 
-    private static String dims(Volume v) {
-        long[] d = v.dimensions();
-        return d[0] + "x" + d[1] + "x" + d[2];
-    }
 
     private List<Integer> chooseStructures(StructureIndex index) {
         if (index.labels().isEmpty()) throw new UserException(labels + ": the label map is empty (no non-zero voxel)");

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -62,10 +61,7 @@ public final class PropagateCommand implements Callable<Integer> {
         org.cycleprop.util.AtomicOutputFile.checkWritable(out, force);
         Volume img = VolumeIO.read(image);
         Volume seedVolume = VolumeIO.read(seeds);
-        if (!Arrays.equals(img.dimensions(), seedVolume.dimensions())) {
-            throw new UserException(seeds + ": seed volume is " + dims(seedVolume) + " but the image " + image + " is "
-                    + dims(img) + "; they must be on the same grid");
-        }
+        img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
         PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice);
@@ -100,10 +96,6 @@ public final class PropagateCommand implements Callable<Integer> {
         }
     }
 
-    private static String dims(Volume v) {
-        long[] d = v.dimensions();
-        return d[0] + "x" + d[1] + "x" + d[2];
-    }
 
     /** Seed slices of a label stack with their label values renumbered 1..K (and back for the output). */
     record SeedLabels(Seeds seeds, int[] values) {

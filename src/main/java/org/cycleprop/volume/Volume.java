@@ -86,6 +86,23 @@ public final class Volume {
         return stored.dimensionsAsLongArray();
     }
 
+    /** Dimensions as {@code XxYxZ}, for messages. */
+    public String sizeText() {
+        long[] d = dimensions();
+        return d[0] + "x" + d[1] + "x" + d[2];
+    }
+
+    /**
+     * Refuses {@code other} (e.g. a label map, described as {@code what}) unless it is on this image's grid;
+     * the message names both sources.
+     */
+    public void requireSameGrid(Volume other, String what) {
+        if (!java.util.Arrays.equals(dimensions(), other.dimensions())) {
+            throw new org.cycleprop.util.UserException(other.source() + ": " + what + " is " + other.sizeText()
+                    + " but the image " + source() + " is " + sizeText() + "; they must be on the same grid");
+        }
+    }
+
     public double[] spacing() {
         return spacing.clone();
     }
