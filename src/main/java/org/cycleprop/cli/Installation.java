@@ -26,4 +26,9 @@ final class Installation {
             throw new org.cycleprop.util.UserException(pointer + ": no default model is installed (name one with --model)");
         }
     }
+
+    /** The default model, or null when models/DEFAULT is absent (a checkout without trained models). */
+    static Path defaultModelIfInstalled() {
+        return java.nio.file.Files.isRegularFile(home().resolve("models/DEFAULT")) ? defaultModel() : null;
+    }
 }
