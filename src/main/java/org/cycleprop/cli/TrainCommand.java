@@ -88,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(learningRate > 0)) throw new UserException("--lr: must be > 0, got " + learningRate);
         if (checkpointEvery < 1) throw new UserException("--checkpoint-every: at least 1, got " + checkpointEvery);
         Path dir = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
-        String command = "cycleprop train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "./cycleprop " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
                 iterations, batch, learningRate, lrSteps, maxJump, seed, init, out, dir, checkpointEvery, command);
         TerminalProgress progress = new TerminalProgress("train");
