@@ -18,12 +18,12 @@ class ComparisonTableTest {
         t.add("copy", "seen z", score(0.40, 0.60, 0.10));
         t.add("cycle", "seen z", score(0.50, 0.70, 0.30));
         t.add("cycle", "seen z", score(0.60, 0.70, 0.40));
-        // cycle: J mean 55.0, half-range 5.0; J&F = (0.6+0.7)/2, (0.65+0.7)/2 → 60.0 and 67.5 → 63.75 ± 3.75
+        // cycle: J mean 55.0, half-range 5.0; J&F = (0.5+0.7)/2 = 60.0 and (0.6+0.7)/2 = 65.0 → 62.5 ± 2.5
         assertEquals("55.0 ± 5.0", ComparisonTable.cell(t.scores("cycle", "seen z"), 0));
-        assertEquals("63.8 ± 3.8", ComparisonTable.cell(t.scores("cycle", "seen z"), 2));
+        assertEquals("62.5 ± 2.5", ComparisonTable.cell(t.scores("cycle", "seen z"), 2));
         String md = t.markdown();
         assertTrue(md.contains("| copy | 1 | 40.0 | 60.0 | 50.0 | 10.0 |"), md);
-        assertTrue(md.contains("| cycle | 2 | 55.0 ± 5.0 | 70.0 ± 0.0 | 63.8 ± 3.8 | 35.0 ± 5.0 |"), md);
+        assertTrue(md.contains("| cycle | 2 | 55.0 ± 5.0 | 70.0 ± 0.0 | 62.5 ± 2.5 | 35.0 ± 5.0 |"), md);
         assertEquals("–", ComparisonTable.cell(List.of(), 0));
     }
 }
