@@ -42,7 +42,10 @@ final class TestImages {
         int w = (int) v.size(0);
         int h = (int) v.size(1);
         int d = (int) v.size(2);
-        ImageStack stack = ImageStack.create(w, h, d, 8);
+        Object type = net.imglib2.util.Util.getTypeFromInterval(v.stored());
+        int bits = type instanceof net.imglib2.type.numeric.integer.UnsignedByteType ? 8
+                : type instanceof net.imglib2.type.numeric.integer.UnsignedShortType ? 16 : 32;
+        ImageStack stack = ImageStack.create(w, h, d, bits);
         Cursor<? extends net.imglib2.type.numeric.RealType<?>> c = Views.flatIterable(v.stored()).cursor();
         for (int z = 0; z < d; z++) {
             ImageProcessor ip = stack.getProcessor(z + 1);
