@@ -49,15 +49,19 @@ public final class PreviousResult {
         LabelImages.checkSameSize(labels, source);
         NavigableSet<Integer> slices = new TreeSet<>();
         for (String s : seeds.split(",")) if (!s.isBlank()) slices.add(Integer.parseInt(s.trim()) - 1);
+        return new PreviousResult(labels, Axis.parse(labels.getProp(AXIS)), slices, objectNames(labels));
+    }
+
+    /** The object names a propagation recorded in {@code labels} (value → name); empty if none. */
+    static Map<Integer, String> objectNames(ImagePlus labels) {
         Map<Integer, String> names = new LinkedHashMap<>();
         String objects = labels.getProp(OBJECTS);
-        if (objects != null) {
-            for (String entry : objects.split("\t")) {
-                int eq = entry.indexOf('=');
-                if (eq > 0) names.put(Integer.parseInt(entry.substring(0, eq)), entry.substring(eq + 1));
-            }
+        if (objects == null) return names;
+        for (String entry : objects.split("\t")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) names.put(Integer.parseInt(entry.substring(0, eq)), entry.substring(eq + 1));
         }
-        return new PreviousResult(labels, Axis.parse(labels.getProp(AXIS)), slices, names);
+        return names;
     }
 
     /** Records how {@code result} was made so that it can be refined later. */
