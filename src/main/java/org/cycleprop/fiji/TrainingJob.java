@@ -65,6 +65,10 @@ public final class TrainingJob {
     }
 
     public ModelInfo run(Progress progress) {
+        Path json = Path.of(settings.out() + ".json");
+        if (!settings.overwrite() && Files.exists(json)) {
+            throw new UserException("output: " + json + " already exists (choose another name, or overwrite)");
+        }
         Path tmp;
         try {
             tmp = Files.createTempDirectory("cycleprop-train");
