@@ -1,6 +1,6 @@
 package org.cycleprop.fiji;
 
-import ij.IJ;
+import ij.Macro;
 import ij.ImagePlus;
 import ij.Prefs;
 import ij.WindowManager;
@@ -45,7 +45,7 @@ public final class PropagateSegmentationPlugin implements PlugIn {
 
     /** Fills {@code r} from the dialog (or the macro options); false if cancelled. */
     static boolean ask(PropagateRequest r, ImagePlus image) {
-        boolean macro = IJ.isMacro();
+        boolean macro = Macro.getOptions() != null; // called with options: take nothing from the last session
         String[] images = titlesExcept(image, "-");
         String[] previous = titlesExcept(image, NONE);
         GenericDialog gd = new GenericDialog("Propagate Segmentation");

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.swing.JButton;
-import java.awt.Button;
 import java.awt.Dialog;
 import java.awt.EventQueue;
 import java.awt.Menu;
 import java.awt.MenuBar;
 import java.awt.MenuItem;
 import java.awt.event.ActionEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(300)
 class FijiMenuGuiIT {
-    static final Path FIJI = Path.of("target", "fiji");
     static final String COMMAND = "Propagate Segmentation...";
 
     @TempDir
@@ -55,22 +52,13 @@ class FijiMenuGuiIT {
 
     @BeforeAll
     static void startImageJ() throws Exception {
-        assertTrue(Files.exists(FIJI.resolve("plugins").resolve("cycleprop_.jar")),
-                "target/fiji/plugins/cycleprop_.jar is missing: run mvn package (or mvn verify) first");
-        System.setProperty("plugins.dir", FIJI.toAbsolutePath().toString());
-        EventQueue.invokeAndWait(() -> new ImageJ(ImageJ.EMBEDDED));
+        ImageJSession.start();
         model = TinyModel.write(tmp);
     }
 
     @AfterEach
     void closeImages() {
-        IJ.redirectErrorMessages(false);
-        while (WindowManager.getImageCount() > 0) {
-            ImagePlus imp = WindowManager.getImage(WindowManager.getIDList()[0]);
-            imp.changes = false;
-            imp.close();
-        }
-        if (RoiManager.getInstance() != null) RoiManager.getInstance().reset();
+        ImageJSession.clear();
     }
 
     @Test
@@ -107,14 +95,14 @@ class FijiMenuGuiIT {
         Thread.sleep(300); // let it paint
         Gui.screenshot(Path.of("target", "fiji-gui-dialog.png"));
         boolean[] sawCancelWindow = {false};
-        Gui.click(Gui.find(dialog, Button.class, b -> b.getLabel().trim().equals("OK")));
+        Gui.pressOk(dialog);
         String title = "colin27_t1_2mm-labels";
         Gui.waitFor("the label image", 240_000, () -> {
             if (Gui.dialog(JobRunner.TITLE + ": propagation") != null) sawCancelWindow[0] = true;
             ImagePlus labels = WindowManager.getImage(title);
             return labels != null && labels.getWindow() != null && labels.getWindow().isShowing();
         });
-        Thread.sleep(500);
+        arrange(source, WindowManager.getImage(title));
         Gui.screenshot(Path.of("target", "fiji-gui-propagate.png"));
         assertTrue(sawCancelWindow[0], "the propagation ran with its cancel window");
 
@@ -141,18 +129,35 @@ class FijiMenuGuiIT {
         int images = WindowManager.getImageCount();
         choose(menuItem(COMMAND));
         Gui.waitFor("the dialog", 20_000, () -> Gui.dialog("Propagate Segmentation") != null);
-        Gui.click(Gui.find(Gui.dialog("Propagate Segmentation"), Button.class, b -> b.getLabel().trim().equals("OK")));
+        Gui.pressOk(Gui.dialog("Propagate Segmentation"));
         Gui.waitFor("the cancel window", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") != null);
         Dialog window = Gui.dialog(JobRunner.TITLE + ": propagation");
         Gui.waitFor("a few slices", 120_000, () -> ImageJ.getStatusBarText().contains("slice"));
         Gui.screenshot(Path.of("target", "fiji-gui-cancel-window.png"));
-        Gui.click(Gui.find(window, JButton.class, b -> b.getText().equals("Cancel")));
+        JButton cancel = Gui.find(window, JButton.class, b -> b.getText().equals("Cancel"));
+        Gui.clickUntilClosed(cancel, window, cancel::doClick);
         Gui.waitFor("the cancel window to close", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") == null);
         Thread.sleep(300);
         assertEquals(images, WindowManager.getImageCount(), "no output image");
         assertNull(WindowManager.getImage("tall-labels"));
         assertTrue(ImageJ.getStatusBarText().contains("cancelled"),
                 ImageJ.getStatusBarText());
+    }
+
+    /** Image and result side by side at 3x on the seed slice, the ROI Manager beside them (a readable screenshot). */
+    private static void arrange(ImagePlus source, ImagePlus labels) throws Exception {
+        for (ImagePlus imp : new ImagePlus[] {source, labels}) {
+            imp.setSlice(36);
+            WindowManager.setCurrentWindow(imp.getWindow());
+            IJ.run("Set... ", "zoom=300");
+        }
+        Thread.sleep(500);
+        EventQueue.invokeAndWait(() -> {
+            source.getWindow().setLocation(0, 100);
+            labels.getWindow().setLocation(source.getWindow().getWidth() + 10, 100);
+            RoiManager.getInstance().setLocation(source.getWindow().getWidth() + labels.getWindow().getWidth() + 20, 100);
+        });
+        Thread.sleep(700);
     }
 
     /** Plugins > Segmentation > CycleProp > {@code label} in ImageJ's menu bar. */

@@ -25,7 +25,14 @@ final class Gui {
     static void waitFor(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) throw new AssertionError("timed out waiting for " + what);
+            if (System.currentTimeMillis() > end) {
+                try {
+                    screenshot(Path.of("target", "gui-timeout-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png"));
+                } catch (AWTException | IOException e) {
+                    // the timeout is the failure to report
+                }
+                throw new AssertionError("timed out waiting for " + what + " (screenshot in target/)");
+            }
             Thread.sleep(10);
         }
     }
@@ -59,6 +66,27 @@ final class Gui {
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         robot.waitForIdle();
+    }
+
+    /**
+     * Presses the OK button of {@code dialog} with a real click; if the dialog is still open after a few seconds
+     * (a click can get lost on a loaded X server without a window manager), delivers the button's action instead.
+     */
+    static void pressOk(Dialog dialog) throws Exception {
+        java.awt.Button ok = find(dialog, java.awt.Button.class, b -> b.getLabel().trim().equals("OK"));
+        clickUntilClosed(ok, dialog, () -> ok.dispatchEvent(new java.awt.event.ActionEvent(ok,
+                java.awt.event.ActionEvent.ACTION_PERFORMED, ok.getActionCommand())));
+    }
+
+    /** Clicks {@code button}; if {@code window} is still open a few seconds later, runs {@code action} on the EDT. */
+    static void clickUntilClosed(Component button, Window window, Runnable action) throws Exception {
+        click(button);
+        long end = System.currentTimeMillis() + 5_000;
+        while (window.isShowing() && System.currentTimeMillis() < end) Thread.sleep(20);
+        if (window.isShowing()) {
+            System.err.println("Gui: a click got lost; delivering the button's action");
+            java.awt.EventQueue.invokeLater(action);
+        }
     }
 
     /** Saves the whole screen as a PNG. */
