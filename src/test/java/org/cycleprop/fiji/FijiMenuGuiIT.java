@@ -146,18 +146,20 @@ class FijiMenuGuiIT {
 
     /** Image and result side by side at 3x on the seed slice, the ROI Manager beside them (a readable screenshot). */
     private static void arrange(ImagePlus source, ImagePlus labels) throws Exception {
-        for (ImagePlus imp : new ImagePlus[] {source, labels}) {
-            imp.setSlice(36);
-            WindowManager.setCurrentWindow(imp.getWindow());
-            IJ.run("Set... ", "zoom=300");
-        }
-        Thread.sleep(500);
+        source.setSlice(36);
+        labels.setSlice(36);
         EventQueue.invokeAndWait(() -> {
-            source.getWindow().setLocation(0, 100);
-            labels.getWindow().setLocation(source.getWindow().getWidth() + 10, 100);
-            RoiManager.getInstance().setLocation(source.getWindow().getWidth() + labels.getWindow().getWidth() + 20, 100);
+            int x = 0;
+            for (ImagePlus imp : new ImagePlus[] {source, labels}) {
+                imp.getWindow().setLocationAndSize(x, 100, 3 * imp.getWidth(), 3 * imp.getHeight());
+                x += imp.getWindow().getWidth() + 10;
+            }
+            RoiManager.getInstance().setLocation(x, 100);
         });
         Thread.sleep(700);
+        source.updateAndDraw();
+        labels.updateAndDraw();
+        Thread.sleep(300);
     }
 
     /** Plugins > Segmentation > CycleProp > {@code label} in ImageJ's menu bar. */
