@@ -46,7 +46,8 @@ class SegmentationEvaluationTest {
         assertEquals("mean", rt.getStringValue("Name", 2));
         assertEquals(0.6, rt.getValue("J", 2), 1e-6, "mean J over the scored label only");
         assertEquals((0.75 + 0) / 2, rt.getValue("DSC", 2), 1e-6, "mean DSC over both labels");
-        assertEquals(2, SegmentationEvaluation.perSlicePlot(scores, Axis.Z).getImagePlus().getBitDepth() > 0 ? 2 : 0);
+        ImagePlus plot = SegmentationEvaluation.perSlicePlot(scores, Axis.Z).getImagePlus();
+        assertTrue(plot.getWidth() > 0 && plot.getHeight() > 0, "the J-per-slice plot draws");
     }
 
     @Test
