@@ -107,7 +107,9 @@ public final class RoiSeeds {
                         + imp.getWidth() + "x" + imp.getHeight() + ")");
             }
             int value = values.computeIfAbsent(key, k -> valueFor(name, z - 1, mask));
-            seeds.name(value, name);
+            // an object keeps the name it first had (here or in the earlier result)
+            boolean named = seeds.names().containsKey(value) || previous != null && previous.names().containsKey(value);
+            if (!named) seeds.name(value, name);
             short[] slice = seeds.slices().get(z - 1);
             if (slice == null) {
                 slice = new short[mask.length];

@@ -232,6 +232,7 @@ class PropagationJobTest {
             assertEquals(nearest == 6 ? 0 : 1, ip.get(2, 2), "slice " + z + " from seed " + nearest);
         }
         assertEquals("3,6,10", refined.getProp(PreviousResult.SEEDS));
+        assertEquals("1=organ", refined.getProp(PreviousResult.OBJECTS), "the correction keeps the object's name");
         assertEquals(7, earlier.getStack().getProcessor(5).get(19, 15), "the earlier result is not modified");
         // the same ROIs again: nothing new
         PreviousResult again = PreviousResult.of(refined, source);
