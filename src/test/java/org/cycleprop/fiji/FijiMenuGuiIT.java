@@ -144,6 +144,30 @@ class FijiMenuGuiIT {
                 ImageJ.getStatusBarText());
     }
 
+    @Test
+    @Order(4)
+    void escapeInTheCancelWindowStopsToo() throws Exception {
+        ImagePlus tall = IJ.createImage("tall", "8-bit noise", 64, 64, 1500);
+        tall.show();
+        tall.setSlice(3);
+        tall.setRoi(new Roi(20, 20, 20, 20));
+        RoiManager.getRoiManager().addRoi(tall.getRoi());
+        int images = WindowManager.getImageCount();
+        choose(menuItem(COMMAND));
+        Gui.waitFor("the dialog", 20_000, () -> Gui.dialog("Propagate Segmentation") != null);
+        Gui.pressOk(Gui.dialog("Propagate Segmentation"));
+        Gui.waitFor("the cancel window", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") != null);
+        Dialog window = Gui.dialog(JobRunner.TITLE + ": propagation");
+        Gui.click(window); // focus it, as a user would
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+        Gui.waitFor("the cancel window to close", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") == null);
+        Thread.sleep(300);
+        assertEquals(images, WindowManager.getImageCount(), "no output image");
+        assertTrue(ImageJ.getStatusBarText().contains("cancelled"), ImageJ.getStatusBarText());
+    }
+
     /** Image and result side by side at 3x on the seed slice, the ROI Manager beside them (a readable screenshot). */
     private static void arrange(ImagePlus source, ImagePlus labels) throws Exception {
         source.setSlice(36);
