@@ -1,0 +1,88 @@
+package org.cycleprop.fiji;
+
+import ij.ImagePlus;
+import org.cycleprop.util.UserException;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import java.io.File;
+
+/**
+ * The SciJava face of "Propagate Segmentation" for scripts and Fiji's command finder: the same choices, with
+ * the same names as the macro options, handed to {@link PropagateRequest}; the label image is the output.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>CycleProp>Scripting>Propagate Segmentation (SciJava)")
+public final class PropagateSegmentationCommand implements Command {
+    @Parameter(label = "Image")
+    ImagePlus image;
+
+    @Parameter(label = "Method", choices = {"model", "copy", "interpolate"})
+    String method = "model";
+
+    @Parameter(label = "Model", required = false, description = "NAME.json written by training")
+    File model;
+
+    @Parameter(label = "Seeds", choices = {PropagateRequest.ROI_MANAGER, PropagateRequest.SELECTION,
+        PropagateRequest.LABEL_IMAGE})
+    String seeds = PropagateRequest.ROI_MANAGER;
+
+    @Parameter(label = "Seed image", required = false)
+    ImagePlus seed_image;
+
+    @Parameter(label = "Axis", choices = {"Z", "X", "Y"})
+    String axis = "Z";
+
+    @Parameter(label = "First slice (0 = first)", min = "0")
+    int first_slice;
+
+    @Parameter(label = "Last slice (0 = last)", min = "0")
+    int last_slice;
+
+    @Parameter(label = "Device", choices = {"auto", "cpu", "gpu"})
+    String device = "auto";
+
+    @Parameter(label = "Whole slices")
+    boolean whole_slices;
+
+    @Parameter(label = "Refine (earlier result)", required = false)
+    ImagePlus refine;
+
+    @Parameter(label = "Overlay outlines on the image")
+    boolean overlay;
+
+    @Parameter(label = "Add ROIs to the ROI Manager")
+    boolean add_rois;
+
+    @Parameter(type = ItemIO.OUTPUT)
+    ImagePlus labels;
+
+    @Override
+    public void run() {
+        PropagateRequest r = new PropagateRequest();
+        r.method = method;
+        r.model = model == null ? "" : model.getPath();
+        r.seeds = seeds;
+        r.seedImage = seed_image;
+        r.axis = axis;
+        r.firstSlice = first_slice;
+        r.lastSlice = last_slice;
+        r.device = device;
+        r.wholeSlices = whole_slices;
+        r.refine = refine;
+        r.overlay = overlay;
+        r.addRois = add_rois;
+        PropagationJob job;
+        try {
+            job = r.job(image);
+        } catch (UserException e) {
+            JobRunner.error(e.getMessage());
+            return;
+        }
+        ImagePlus result = JobRunner.runHere("propagation", job::run);
+        if (result == null) return;
+        r.deliver(image, result, false); // Fiji displays the output itself
+        labels = result;
+    }
+}

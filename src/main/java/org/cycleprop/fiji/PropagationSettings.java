@@ -1,0 +1,50 @@
+package org.cycleprop.fiji;
+
+import org.cycleprop.propagation.PropagationOptions;
+import org.cycleprop.util.UserException;
+import org.cycleprop.volume.Axis;
+
+import java.nio.file.Path;
+
+/**
+ * The choices of one propagation, as the dialog and the macro options give them.
+ *
+ * @param method     model, copy or interpolate
+ * @param model      the model file (NAME or NAME.json) for {@link PropagationMethod#MODEL}, else ignored
+ * @param axis       propagation axis; X and Y propagate through views of the same stack
+ * @param firstSlice first slice to fill, 1-based along the axis; 0 = from the first
+ * @param lastSlice  last slice to fill, 1-based inclusive; 0 = to the last
+ * @param device     auto, cpu or gpu
+ * @param wholeSlice propagate on whole slices instead of the window that follows the object
+ */
+public record PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
+                                  String device, boolean wholeSlice) {
+
+    /** The given model along Z over every slice, on the best device, windowed. */
+    public static PropagationSettings model(Path model) {
+        return new PropagationSettings(PropagationMethod.MODEL, model, Axis.Z, 0, 0, "auto", false);
+    }
+
+    public static PropagationSettings baseline(PropagationMethod method, Axis axis) {
+        return new PropagationSettings(method, null, axis, 0, 0, "auto", false);
+    }
+
+    public PropagationSettings withRange(int first, int last) {
+        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice);
+    }
+
+    /** The 0-based inclusive slice range within {@code depth} slices. */
+    int[] range(int depth) {
+        int first = firstSlice <= 0 ? 0 : firstSlice - 1;
+        int last = lastSlice <= 0 ? depth - 1 : lastSlice - 1;
+        if (first > last || last >= depth) {
+            throw new UserException("slices: the range " + (first + 1) + "-" + (last + 1) + " is not within 1-" + depth
+                    + " along " + axis);
+        }
+        return new int[] {first, last};
+    }
+
+    PropagationOptions options() {
+        return PropagationOptions.defaults().withWindowed(!wholeSlice);
+    }
+}
