@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
@@ -54,5 +55,14 @@ final class Layers {
     static Shape initialize(Block block, NDManager manager, DataType dataType, Shape... input) {
         block.initialize(manager, dataType, input);
         return block.getOutputShapes(input)[0];
+    }
+
+    /**
+     * The projection shortcut of a residual block (1×1 convolution + normalisation), or null when the block keeps
+     * its input's size and channels and the identity serves.
+     */
+    static Block shortcut(int inChannels, int outChannels, int stride, boolean bias, NormKind norm, int groups) {
+        if (stride == 1 && inChannels == outChannels) return null;
+        return new SequentialBlock().add(conv(outChannels, 1, stride, bias)).add(norm(norm, groups));
     }
 }

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -28,11 +27,8 @@ public final class ResNetBasicBlock extends AbstractBlock {
         norm1 = addChildBlock("norm1", Layers.norm(norm, groups));
         conv2 = addChildBlock("conv2", Layers.conv(planes, 3, 1, bias));
         norm2 = addChildBlock("norm2", Layers.norm(norm, groups));
-        shortcut = stride != 1 || inChannels != planes
-                ? addChildBlock("shortcut", new SequentialBlock()
-                        .add(Layers.conv(planes, 1, stride, bias))
-                        .add(Layers.norm(norm, groups)))
-                : null;
+        Block projection = Layers.shortcut(inChannels, planes, stride, bias, norm, groups);
+        shortcut = projection == null ? null : addChildBlock("shortcut", projection);
     }
 
     @Override

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -34,11 +33,8 @@ public final class ResNetBottleneck extends AbstractBlock {
         norm2 = addChildBlock("norm2", Layers.norm(norm, groups));
         conv3 = addChildBlock("conv3", Layers.conv(out, 1, 1, bias));
         norm3 = addChildBlock("norm3", Layers.norm(norm, groups));
-        shortcut = stride != 1 || inChannels != out
-                ? addChildBlock("shortcut", new SequentialBlock()
-                        .add(Layers.conv(out, 1, stride, bias))
-                        .add(Layers.norm(norm, groups)))
-                : null;
+        Block projection = Layers.shortcut(inChannels, out, stride, bias, norm, groups);
+        shortcut = projection == null ? null : addChildBlock("shortcut", projection);
     }
 
     @Override
