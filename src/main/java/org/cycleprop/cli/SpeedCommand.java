@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.cycleprop.model.Devices;
 import org.cycleprop.model.Preset;
 import org.cycleprop.model.StcnNetwork;
+import org.cycleprop.propagation.PhaseTimes;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Seeds;
 import org.cycleprop.propagation.StcnPropagator;
@@ -64,6 +65,10 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "Bound on periodic memory frames per run (0 = none; default: ${DEFAULT-VALUE}).")
     int maxMemoryFrames;
 
+    @Option(names = "--profile", description = "Also print where a step's time goes (crop, key encoder, readout and "
+            + "decoder, aggregation, paste, value encoder, window), per slice, over the timed runs.")
+    boolean profile;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -83,19 +88,25 @@ public final class SpeedCommand implements Callable<Integer> {
             StcnNetwork network = StcnNetwork.create(p, manager);
             PropagationOptions options = PropagationOptions.defaults().withWindowed(windowed).withWorkingSize(work)
                     .withTopK(p.topK()).withMemory(p.memEvery(), true, maxMemoryFrames);
+            PhaseTimes phases = new PhaseTimes();
             StcnPropagator propagator = new StcnPropagator(network, manager, options, p.name());
+            if (profile) propagator = propagator.profiledInto(phases);
             int maxDepth = slices.stream().max(Integer::compare).orElseThrow();
             SyntheticVolume volume = SyntheticVolume.generate(size, size, maxDepth, 2, 7);
             for (int w = 0; w < warmup; w++) timeOnce(propagator, volume, Math.min(maxDepth, 12));
             System.out.println("slices  ms/slice(median)  runs(ms/slice)  resident  peak-resident");
+            List<String> profiles = new ArrayList<>();
             for (int n : slices) {
                 double[] ms = new double[runs];
+                phases.clear();
                 for (int r = 0; r < runs; r++) ms[r] = timeOnce(propagator, volume, n);
+                if (profile) profiles.add(n + " slices: " + phases.summary(runs * (n - 1)));
                 double[] sorted = ms.clone();
                 Arrays.sort(sorted);
                 System.out.printf(Locale.ROOT, "%6d  %16.1f  %s  %s  %s%n", n, sorted[runs / 2], Arrays.toString(round(ms)),
                         Memory.mib(Memory.residentBytes()), Memory.mib(Memory.peakResidentBytes()));
             }
+            for (String line : profiles) System.out.println("per slice, " + line);
             if (repeat > 0) {
                 List<String> readings = new ArrayList<>();
                 for (int r = 1; r <= repeat; r++) {

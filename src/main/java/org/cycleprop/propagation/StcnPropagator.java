@@ -28,6 +28,7 @@ public final class StcnPropagator implements Propagator {
     private final String name;
     private float[][][] lastProbabilities;
     private boolean keepProbabilities;
+    private PhaseTimes phases;
 
     /** @param modelManager the manager holding the network's parameters (fixes the device) */
     public StcnPropagator(StcnNetwork network, NDManager modelManager, PropagationOptions options, String name) {
@@ -50,6 +51,14 @@ public final class StcnPropagator implements Propagator {
     public StcnPropagator keepingProbabilities() {
         StcnPropagator p = new StcnPropagator(network, modelManager, options, name);
         p.keepProbabilities = true;
+        return p;
+    }
+
+    /** A propagator that charges the time of each step's phases to {@code times} (for the speed command). */
+    public StcnPropagator profiledInto(PhaseTimes times) {
+        StcnPropagator p = new StcnPropagator(network, modelManager, options, name);
+        p.keepProbabilities = keepProbabilities;
+        p.phases = times;
         return p;
     }
 
@@ -102,15 +111,22 @@ public final class StcnPropagator implements Propagator {
                 memory.addPermanent(run.seed(), key.k16(), value);
             }
             int sinceMemory = 0;
+            // when nobody profiles, the marks go to a throw-away sink (a few nanoseconds each)
+            PhaseTimes t = phases != null ? phases : new PhaseTimes();
             for (int z = run.seed() + run.step(); run.step() > 0 ? z <= run.last() : z >= run.last(); z += run.step()) {
                 progress.checkCancelled();
                 try (NDManager step = runManager.newSubManager()) {
+                    t.start();
                     NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(z), w, h, window, r), 1, r,
                             channels);
+                    t.mark("crop");
                     KeyFeatures key = network.encodeKey(frame, false);
+                    t.mark("key encoder");
                     NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(), false);
+                    t.mark("readout+decoder");
                     NDArray aggregated = StcnNetwork.aggregate(Activation.sigmoid(logits)); // [K+1,1,r,r]
                     float[] flat = aggregated.toFloatArray();
+                    t.mark("aggregate");
                     float[][] probabilities = new float[objects + 1][];
                     for (int c = 0; c <= objects; c++) {
                         float[] channel = new float[r * r];
@@ -119,6 +135,7 @@ public final class StcnPropagator implements Propagator {
                     }
                     double lowerWeight = plan.weightOfLowerSeed(z);
                     blender.add(z, probabilities, run.step() > 0 ? lowerWeight : 1 - lowerWeight);
+                    t.mark("paste+blend");
 
                     sinceMemory++;
                     boolean periodic = sinceMemory % options.memEvery() == 0;
@@ -129,7 +146,9 @@ public final class StcnPropagator implements Propagator {
                         if (periodic) memory.addPeriodic(z, key.k16(), value);
                         else memory.setTemporary(z, key.k16(), value);
                     }
+                    t.mark("value encoder");
                     window = windowFor(foreground(probabilities), w, h, window);
+                    t.mark("window");
                 }
                 progress.update(++done[0], total, "slice " + z);
             }

@@ -19,7 +19,7 @@ class ManagerHygieneTest {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, params);
             NDArray memKeys = bank.randomNormal(new Shape(1, 16, 2 * 16));
             NDArray memValues = bank.randomNormal(new Shape(2, 32, 2 * 16));
-            int paramArrays = params.getManagedArrays().size();
+            int paramArrays = -1; // counted after the first step, which may make the network's per-size constants
             int bankArrays = bank.getManagedArrays().size();
             int volumeArrays = volume.getManagedArrays().size();
             for (int slice = 0; slice < 3; slice++) {
@@ -33,6 +33,7 @@ class ManagerHygieneTest {
                     NDArray value = net.encodeValue(frame, query.f16(), objects, StcnNetwork.others(objects), false);
                     assertEquals(new Shape(2, 32, 4, 4), value.getShape());
                 }
+                if (slice == 0) paramArrays = params.getManagedArrays().size();
             }
             assertEquals(paramArrays, params.getManagedArrays().size(), "arrays left in the parameters' manager");
             assertEquals(bankArrays, bank.getManagedArrays().size(), "arrays left in the memory bank's manager");
