@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes a benchmark's files: {@code structures.csv}, {@code summary.md} and {@code jf_per_structure.png}. */
+/**
+ * Writes a benchmark's files: {@code structures.csv}, {@code slices.csv} (per structure and slice: truth and
+ * predicted pixels, J, F — where a propagation drifts or runs past a structure's end), {@code summary.md} and
+ * {@code jf_per_structure.png}.
+ */
 public final class BenchmarkReport {
     private BenchmarkReport() {
     }
@@ -26,6 +30,7 @@ public final class BenchmarkReport {
     /** Writes the three files into the staged output folder (the caller commits it). */
     public static void write(Benchmark.Result result, String description, long peakResidentBytes, OutputFolder out) {
         writeCsv(result, out);
+        writeSliceCsv(result, out);
         writeSummary(result, description, peakResidentBytes, out);
         List<String> names = new ArrayList<>();
         double[] jf = new double[result.structures().size()];
@@ -40,16 +45,38 @@ public final class BenchmarkReport {
 
     private static void writeCsv(Benchmark.Result result, OutputFolder out) {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.file("structures.csv"), StandardCharsets.UTF_8))) {
-            w.println("label,name,slices,evaluated_slices,seeds,J,F,JF,DSC,ms");
+            w.println("label,name,slices,evaluated_slices,seeds,J,F,JF,DSC,predicted_beyond_ends,ms");
             for (Benchmark.StructureResult s : result.structures()) {
                 StructureScore sc = s.score();
-                w.printf(Locale.ROOT, "%d,%s,%d,%d,%s,%.4f,%.4f,%.4f,%.4f,%.1f%n", s.label(), csv(s.name()), s.slices(),
-                        sc.evaluatedSlices(), joinSeeds(s.seeds()), sc.j(), sc.f(), sc.jf(), sc.dsc(),
-                        s.propagationNanos() / 1e6);
+                w.printf(Locale.ROOT, "%d,%s,%d,%d,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.1f%n", s.label(), csv(s.name()),
+                        s.slices(), sc.evaluatedSlices(), joinSeeds(s.seeds()), sc.j(), sc.f(), sc.jf(), sc.dsc(),
+                        sc.predictedBeyondEnds(), s.propagationNanos() / 1e6);
             }
         } catch (IOException e) {
             throw new UserException(out.target() + ": cannot write structures.csv (" + e.getMessage() + ")");
         }
+    }
+
+    private static void writeSliceCsv(Benchmark.Result result, OutputFolder out) {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.file("slices.csv"), StandardCharsets.UTF_8))) {
+            w.println("label,slice,seed,truth_pixels,predicted_pixels,J,F");
+            for (Benchmark.StructureResult s : result.structures()) {
+                StructureScore sc = s.score();
+                for (int z = 0; z < sc.perSliceTruth().length; z++) {
+                    if (sc.perSliceTruth()[z] == 0 && sc.perSlicePredicted()[z] == 0) continue;
+                    w.printf(Locale.ROOT, "%d,%d,%d,%d,%d,%s,%s%n", s.label(), z, s.seeds().contains(z) ? 1 : 0,
+                            sc.perSliceTruth()[z], sc.perSlicePredicted()[z], number(sc.perSliceJ()[z]),
+                            number(sc.perSliceF()[z]));
+                }
+            }
+        } catch (IOException e) {
+            throw new UserException(out.target() + ": cannot write slices.csv (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A score with 4 decimals, or empty for a slice that was not scored. */
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static void writeSummary(Benchmark.Result result, String description, long peak, OutputFolder out) {
@@ -65,6 +92,10 @@ public final class BenchmarkReport {
             w.printf(Locale.ROOT, "**%s**  %n", meanLine(result.mean(), result.structures().size()));
             w.printf(Locale.ROOT, "Propagation: %.2f ms per slice over %d slices; peak resident memory %.0f MiB.%n%n",
                     result.millisPerSlice(), result.propagatedSlices(), peak / 1048576.0);
+            double beyond = result.structures().stream().mapToDouble(s -> s.score().predictedBeyondEnds()).average()
+                    .orElse(0);
+            w.printf(Locale.ROOT, "Predicted pixels on slices where the structure does not exist (beyond its ends): "
+                    + "%.1f %% on average (per structure in structures.csv, per slice in slices.csv).%n%n", 100 * beyond);
             w.println("| label | name | slices | seeds | J | F | J&F | DSC |");
             w.println("|---:|---|---:|---|---:|---:|---:|---:|");
             for (Benchmark.StructureResult s : result.structures()) {

@@ -19,6 +19,8 @@ public final class StructureEvaluator {
     private final int height;
     private final double[] perJ;
     private final double[] perF;
+    private final long[] perTruth;
+    private final long[] perPredicted;
     private long predicted;
     private long actual;
     private long both;
@@ -31,6 +33,8 @@ public final class StructureEvaluator {
         this.height = height;
         this.perJ = new double[depth];
         this.perF = new double[depth];
+        this.perTruth = new long[depth];
+        this.perPredicted = new long[depth];
         Arrays.fill(perJ, Double.NaN);
         Arrays.fill(perF, Double.NaN);
     }
@@ -110,6 +114,8 @@ public final class StructureEvaluator {
     private void add(int z, long nt, long np, long ni, boolean[] t, boolean[] p) {
         actual += nt;
         predicted += np;
+        perTruth[z] = nt;
+        perPredicted[z] = np;
         both += ni;
         if (nt > MIN_TRUTH_PIXELS) {
             perJ[z] = (double) ni / (nt + np - ni); // the union is not empty since nt > 0
@@ -124,6 +130,6 @@ public final class StructureEvaluator {
         double j = evaluated == 0 ? Double.NaN : sumJ / evaluated;
         double f = evaluated == 0 ? Double.NaN : sumF / evaluated;
         double dsc = predicted + actual == 0 ? 1.0 : 2.0 * both / (predicted + actual);
-        return new StructureScore(j, f, (j + f) / 2, dsc, evaluated, perJ, perF);
+        return new StructureScore(j, f, (j + f) / 2, dsc, evaluated, perJ, perF, perTruth, perPredicted);
     }
 }

@@ -56,12 +56,17 @@ class BenchmarkCommandTest {
         // F: shift of 1 ≤ tolerance ceil(0.008·√200) = 1 → F = 1 on all four slices.
         // DSC over the volume: prediction = square on all 6 slices (96 px), truth 64 px, overlap 60 → 120/160.
         assertEquals("mean J 90.0 F 100.0 J&F 95.0 DSC 75.0 (1 structures)", run.lastLine());
-        for (String f : List.of("structures.csv", "summary.md", "jf_per_structure.png")) {
+        for (String f : List.of("structures.csv", "slices.csv", "summary.md", "jf_per_structure.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         List<String> csv = Files.readAllLines(out.resolve("structures.csv"));
-        assertEquals("label,name,slices,evaluated_slices,seeds,J,F,JF,DSC,ms", csv.get(0));
-        assertTrue(csv.get(1).startsWith("1,,4,4,1,0.9000,1.0000,0.9500,0.7500,"), csv.get(1));
+        assertEquals("label,name,slices,evaluated_slices,seeds,J,F,JF,DSC,predicted_beyond_ends,ms", csv.get(0));
+        // 32 of the 96 predicted pixels lie on the two slices without truth
+        assertTrue(csv.get(1).startsWith("1,,4,4,1,0.9000,1.0000,0.9500,0.7500,0.3333,"), csv.get(1));
+        List<String> perSlice = Files.readAllLines(out.resolve("slices.csv"));
+        assertEquals("label,slice,seed,truth_pixels,predicted_pixels,J,F", perSlice.get(0));
+        assertEquals(7, perSlice.size(), "one row per slice with truth or prediction");
+        assertTrue(perSlice.contains("1,4,0,16,16,0.6000,1.0000"), String.join("\n", perSlice));
     }
 
     @Test

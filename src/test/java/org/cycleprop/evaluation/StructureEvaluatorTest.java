@@ -6,6 +6,7 @@ import org.cycleprop.volume.LabelStack;
 import org.junit.jupiter.api.Test;
 
 import static org.cycleprop.evaluation.Masks.rectangle;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,10 @@ class StructureEvaluatorTest {
         assertEquals(1.0, s.j(), EPS);
         assertEquals(1.0, s.f(), EPS);
         assertEquals(0.5, s.dsc(), EPS);
+        // two of the three predicted squares lie on slices without truth
+        assertEquals(2.0 / 3, s.predictedBeyondEnds(), EPS);
+        assertArrayEquals(new long[] {0, 16, 0}, s.perSliceTruth());
+        assertArrayEquals(new long[] {16, 16, 16}, s.perSlicePredicted());
     }
 
     @Test
