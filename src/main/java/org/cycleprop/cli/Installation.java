@@ -14,11 +14,14 @@ final class Installation {
 
     /**
      * The model used when none is named: the file named in {@code models/DEFAULT} (one line, a path relative to
-     * the models folder).
+     * the models folder), or, without that file, the model bundled in the jar.
      */
     static Path defaultModel() {
         Path models = home().resolve("models");
         Path pointer = models.resolve("DEFAULT");
+        if (!java.nio.file.Files.isRegularFile(pointer) && org.cycleprop.model.BundledModel.available()) {
+            return org.cycleprop.model.BundledModel.path(); // a jar used outside its checkout
+        }
         try {
             String name = java.nio.file.Files.readString(pointer).trim();
             return models.resolve(name);

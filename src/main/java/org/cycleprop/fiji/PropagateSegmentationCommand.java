@@ -21,7 +21,8 @@ public final class PropagateSegmentationCommand implements Command {
     @Parameter(label = "Method", choices = {"model", "copy", "interpolate"})
     String method = "model";
 
-    @Parameter(label = "Model", required = false, description = "NAME.json written by training")
+    @Parameter(label = "Model", required = false,
+            description = "NAME.json written by training; empty = the model bundled with the plugin")
     File model;
 
     @Parameter(label = "Seeds", choices = {PropagateRequest.ROI_MANAGER, PropagateRequest.SELECTION,

@@ -6,6 +6,7 @@ import ij.Prefs;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import org.cycleprop.model.BundledModel;
 import org.cycleprop.util.UserException;
 
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class PropagateSegmentationPlugin implements PlugIn {
         GenericDialog gd = new GenericDialog("Propagate Segmentation");
         gd.addChoice("Method", PropagationMethod.keys(), macro ? r.method : Prefs.get(PREFS + "method", r.method));
         gd.addFileField("Model", macro ? "" : Prefs.get(PREFS + "model", ""), 40);
+        gd.addMessage(BundledModel.available() ? "Model left empty: the bundled model " + BundledModel.name()
+                + " (trained with the cycle loss)." : "This build carries no model: choose a NAME.json.");
         gd.addChoice("Seeds", PropagateRequest.SEED_SOURCES, macro ? r.seeds : Prefs.get(PREFS + "seeds", r.seeds));
         gd.addChoice("Seed_image", images, images[0]);
         gd.addChoice("Axis", PropagateRequest.AXES, macro ? r.axis : Prefs.get(PREFS + "axis", r.axis));

@@ -4,6 +4,7 @@ import org.cycleprop.propagation.CopyPropagator;
 import org.cycleprop.propagation.InterpolatePropagator;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Propagator;
+import org.cycleprop.model.BundledModel;
 import org.cycleprop.propagation.WarmModel;
 import org.cycleprop.util.UserException;
 
@@ -45,7 +46,11 @@ public enum PropagationMethod {
                 return new InterpolatePropagator();
             default:
                 if (model == null || model.toString().isBlank()) {
-                    throw new UserException("model: no model file chosen (a NAME.json written by training)");
+                    // no file chosen: the model shipped inside the plugin's jar
+                    if (!BundledModel.available()) {
+                        throw new UserException("model: no model file chosen (a NAME.json written by training)");
+                    }
+                    model = BundledModel.path();
                 }
                 if (!Files.exists(model) && !Files.exists(Path.of(model + ".json"))) {
                     throw new UserException("model: " + model + " does not exist");

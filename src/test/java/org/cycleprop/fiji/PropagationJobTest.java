@@ -153,6 +153,19 @@ class PropagationJobTest {
                 toFloat(labels)), "same labels voxel for voxel");
     }
 
+    @Test
+    void noModelChosenUsesTheModelBundledInTheJarLikeTheCliDefault() throws Exception {
+        ImagePlus source = TestImages.sample();
+        SeedSlices seeds = RoiSeeds.fromRois(source, List.of(rect("blob", 30, 40, 12, 9, 36)), null);
+        ImagePlus labels = new PropagationJob(source, seeds,
+                new PropagationSettings(PropagationMethod.MODEL, null, Axis.Z, 0, 0, "cpu", false)).run(Progress.NONE);
+        Path bundled = Path.of("models", org.cycleprop.model.BundledModel.name() + ".json");
+        ImagePlus withFile = new PropagationJob(source, seeds,
+                new PropagationSettings(PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false)).run(Progress.NONE);
+        assertEquals(TestImages.pixelHash(toFloat(withFile)), TestImages.pixelHash(toFloat(labels)));
+        assertTrue(labels.getStack().getProcessor(36).getStatistics().max > 0, "the seed slice is labelled");
+    }
+
     /** The label image's values as an 8-bit copy, to hash like the CLI's 8-bit output. */
     private static ImagePlus toFloat(ImagePlus labels) {
         ij.ImageStack out = ij.ImageStack.create(labels.getWidth(), labels.getHeight(), labels.getStackSize(), 8);
