@@ -45,26 +45,4 @@ record Plane(float[] pixels, int width, int height) {
         if (x < 0 || y < 0 || x >= width || y >= height) return 0f;
         return pixels[x + y * width];
     }
-
-    /**
-     * The mean of each k×k block (partial blocks at the right and bottom edges average the pixels they have).
-     * Block j covers source pixels j·k .. j·k + k − 1, so its centre sits at source coordinate j·k + (k − 1)/2.
-     */
-    Plane boxAverage(int k) {
-        if (k <= 1) return this;
-        int w = (width + k - 1) / k;
-        int h = (height + k - 1) / k;
-        float[] sum = new float[w * h];
-        int[] count = new int[w * h];
-        for (int y = 0; y < height; y++) {
-            int row = (y / k) * w;
-            for (int x = 0; x < width; x++) {
-                int j = row + x / k;
-                sum[j] += pixels[x + y * width];
-                count[j]++;
-            }
-        }
-        for (int j = 0; j < sum.length; j++) sum[j] /= count[j];
-        return new Plane(sum, w, h);
-    }
 }

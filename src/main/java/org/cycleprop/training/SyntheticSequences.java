@@ -1,5 +1,6 @@
 package org.cycleprop.training;
 
+import org.cycleprop.volume.Affine2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

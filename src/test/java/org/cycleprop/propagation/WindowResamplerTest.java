@@ -34,6 +34,27 @@ class WindowResamplerTest {
     }
 
     @Test
+    void aWindowIsCutExactlyAsTheTrainingCropOfTheSameRegion() {
+        // the training sampler's map for an axis-aligned square (centre cx, cy; side s) and the window's crop
+        // must give the same pixels, when zooming in and when shrinking 3x (block averaging)
+        float[] s = new float[90 * 70];
+        for (int i = 0; i < s.length; i++) s[i] = (float) Math.sin(i * 0.37) + (i % 90) * 0.01f;
+        for (Window w : new Window[] {new Window(10.5, 7.25, 20), new Window(-5, 0, 96)}) {
+            double side = w.size();
+            org.cycleprop.volume.Affine2D trainingMap = org.cycleprop.volume.Affine2D
+                    .translation(w.x0() + side / 2 - 0.5, w.y0() + side / 2 - 0.5)
+                    .after(org.cycleprop.volume.Affine2D.scale(side, side));
+            assertArrayEquals(org.cycleprop.volume.PlaneSampler.sample(s, 90, 70, trainingMap, 32),
+                    WindowResampler.crop(s, 90, 70, w, 32), 0f);
+        }
+        // shrinking 3x averages 3x3 blocks: a 1-pixel checkerboard becomes (nearly) uniform grey
+        float[] board = new float[96 * 96];
+        for (int y = 0; y < 96; y++) for (int x = 0; x < 96; x++) board[x + y * 96] = (x + y) % 2;
+        float[] c = WindowResampler.crop(board, 96, 96, new Window(0, 0, 96), 32);
+        for (int y = 2; y < 30; y++) for (int x = 2; x < 30; x++) assertEquals(0.5f, c[x + y * 32], 0.06f);
+    }
+
+    @Test
     void upsamplingTwiceAndBackKeepsAConstantImage() {
         float[] s = new float[8 * 8];
         java.util.Arrays.fill(s, 0.5f);

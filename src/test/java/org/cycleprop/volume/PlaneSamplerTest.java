@@ -1,11 +1,11 @@
-package org.cycleprop.training;
+package org.cycleprop.volume;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class WindowResamplerTest {
+class PlaneSamplerTest {
 
     @Test
     void windowCoveringThePlaneExactlyCopiesIt() {
@@ -14,7 +14,7 @@ class WindowResamplerTest {
         for (int i = 0; i < pixels.length; i++) pixels[i] = i % 7;
         // window coordinate p ↦ pixel (p + ½)·n − ½ lands on pixel centres
         Affine2D map = Affine2D.translation(n / 2.0 - 0.5, n / 2.0 - 0.5).after(Affine2D.scale(n, n));
-        assertArrayEquals(pixels, AffineResampler.resample(new Plane(pixels, n, n), map, n), 1e-5f);
+        assertArrayEquals(pixels, PlaneSampler.sample(pixels, n, n, map, n), 1e-5f);
     }
 
     @Test
@@ -24,7 +24,7 @@ class WindowResamplerTest {
         float[] pixels = new float[n * n];
         for (int y = 0; y < n; y++) for (int x = 0; x < n; x++) pixels[x + y * n] = (x + y) % 2;
         Affine2D map = Affine2D.translation(n / 2.0 - 0.5, n / 2.0 - 0.5).after(Affine2D.scale(n, n));
-        float[] out = AffineResampler.resample(new Plane(pixels, n, n), map, 16);
+        float[] out = PlaneSampler.sample(pixels, n, n, map, 16);
         for (float v : out) assertEquals(0.5f, v, 1e-5f);
     }
 
@@ -32,13 +32,13 @@ class WindowResamplerTest {
     void outsideThePlaneIsZero() {
         float[] pixels = {1, 1, 1, 1};
         Affine2D farAway = Affine2D.translation(100, 100);
-        for (float v : AffineResampler.resample(new Plane(pixels, 2, 2), farAway, 16)) assertEquals(0f, v, 0f);
+        for (float v : PlaneSampler.sample(pixels, 2, 2, farAway, 16)) assertEquals(0f, v, 0f);
     }
 
     @Test
     void boxAverageOfPartialBlocksUsesTheirPixels() {
-        Plane p = new Plane(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3).boxAverage(2);
-        assertArrayEquals(new float[] {3, 4.5f, 7.5f, 9}, p.pixels(), 1e-6f);
+        float[] p = PlaneSampler.blockAverage(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 3, 3, 2);
+        assertArrayEquals(new float[] {3, 4.5f, 7.5f, 9}, p, 1e-6f);
     }
 
     @Test
