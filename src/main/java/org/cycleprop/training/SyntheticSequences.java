@@ -22,7 +22,7 @@ public final class SyntheticSequences {
     private final int resolution;
     private final int canvas;
     private final Options options;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Generation knobs: the chance to start from a real slice (when sources are given), to add a second
@@ -312,5 +312,13 @@ public final class SyntheticSequences {
 
     private double uniform(double low, double high) {
         return low + (high - low) * random.nextDouble();
+    }
+
+    /**
+     * Restarts the random stream from {@code seed}. The trainer reseeds before every batch from (seed, iteration),
+     * so that a resumed run draws exactly the batches an uninterrupted one would.
+     */
+    public void reseed(long seed) {
+        random = new SplittableRandom(seed);
     }
 }

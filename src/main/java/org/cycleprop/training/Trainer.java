@@ -29,13 +29,14 @@ import java.util.Map;
  * {@code checkpointEvery} iterations into the run folder, from which {@code resume} continues, a CSV line of
  * every loss term per iteration, and at the end the model with its metadata and a PNG loss curve.
  *
- * <p>Resuming restores the weights and the iteration; Adam's moment estimates start afresh (DJL does not
- * expose them for saving), and the sampler is re-seeded from the seed and the iteration, so a resumed run is
- * deterministic but not bit-identical to an uninterrupted one.
+ * <p>Resuming restores the weights, the iteration and Adam's moment estimates and step count
+ * ({@code checkpoint.adam}); every batch is drawn from a random stream seeded by (seed, iteration). A resumed run
+ * therefore repeats exactly what the uninterrupted run would have done.
  */
 public final class Trainer {
     static final String CHECKPOINT = "checkpoint";
     static final String LOG = "log.csv";
+    static final String OPTIMISER_STATE = "checkpoint.adam";
     private static final String HEADER = "iteration,learning_rate,max_jump,loss_1,loss_2,loss_cycle,total,iou_1,iou_2,seconds";
 
     private final TrainingConfig config;
@@ -68,14 +69,25 @@ public final class Trainer {
                 network = StcnNetwork.create(config.preset(), manager);
             }
             prepareRunDir(resume && start > 0);
-            long sampleSeed = config.seed() * 1_000_003L + start;
-            TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, sampleSeed);
-            SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, sampleSeed) : null;
+            TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed());
+            SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, config.seed()) : null;
             CurriculumSchedule curriculum = CurriculumSchedule.standard(config.iterations(), config.maxJump());
             BootstrappedCrossEntropy ce = new BootstrappedCrossEntropy((int) (0.2 * config.iterations()),
                     (int) (0.7 * config.iterations()));
             CycleTrainingStep step = new CycleTrainingStep(network, ce, config.cycleWeight(), config.diceWeight());
             ParameterUpdate update = new ParameterUpdate(network, ParameterUpdate.PAPER_WEIGHT_DECAY);
+            Path optimiserState = config.runDir().resolve(OPTIMISER_STATE);
+            if (start > 0) {
+                if (!Files.exists(optimiserState)) {
+                    throw new UserException(optimiserState + ": missing; the checkpoint cannot be resumed exactly "
+                            + "(start the run again without --resume)");
+                }
+                update.loadState(optimiserState);
+                if (update.steps() != start) {
+                    throw new UserException(optimiserState + ": holds the optimiser after " + update.steps()
+                            + " steps but the checkpoint is from iteration " + start + " (start the run again)");
+                }
+            }
             try (BufferedWriter log = Files.newBufferedWriter(config.runDir().resolve(LOG), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 if (start == 0) log.write(HEADER + "\n");
@@ -83,6 +95,9 @@ public final class Trainer {
                     progress.checkCancelled();
                     long t0 = System.nanoTime();
                     int jump = curriculum.maxJumpAt(it);
+                    long batchSeed = config.seed() * 1_000_003L + it;
+                    if (sampler != null) sampler.reseed(batchSeed);
+                    if (synthetic != null) synthetic.reseed(batchSeed);
                     Batch batch = synthetic != null ? synthetic.nextBatch(config.batch())
                             : sampler.nextBatch(config.batch(), jump);
                     StepLosses losses;
@@ -104,6 +119,7 @@ public final class Trainer {
                     progress.update(it + 1, config.iterations(), String.format(Locale.ROOT,
                             "loss %.3f iou %.2f %.2fs/it", losses.totalValue(), losses.iou2(), seconds));
                     if ((it + 1) % config.checkpointEvery() == 0 && it + 1 < config.iterations()) {
+                        update.saveState(optimiserState); // first: a checkpoint never outruns its optimiser state
                         ModelFile.save(checkpoint, network, info(it + 1), true);
                     }
                 }
@@ -112,6 +128,7 @@ public final class Trainer {
             }
             writeLossCurve();
             ModelInfo saved = ModelFile.save(config.out(), network, info(config.iterations()), force);
+            update.saveState(optimiserState);
             ModelFile.save(checkpoint, network, info(config.iterations()), true);
             return saved;
         }

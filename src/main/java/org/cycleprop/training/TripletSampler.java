@@ -30,7 +30,7 @@ public final class TripletSampler {
     private final int[] cumulativeWeights;
     private final int resolution;
     private final Options options;
-    private final SplittableRandom random;
+    private SplittableRandom random;
 
     /**
      * Sampling knobs. Angles in degrees; {@code centreJitter} and {@code frameTranslation} are fractions of the
@@ -241,5 +241,13 @@ public final class TripletSampler {
 
     private double symmetric(double max) {
         return IntensityJitter.uniform(random, -max, max);
+    }
+
+    /**
+     * Restarts the random stream from {@code seed}. The trainer reseeds before every batch from (seed, iteration),
+     * so that a resumed run draws exactly the batches an uninterrupted one would.
+     */
+    public void reseed(long seed) {
+        random = new SplittableRandom(seed);
     }
 }

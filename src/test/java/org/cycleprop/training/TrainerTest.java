@@ -1,5 +1,7 @@
 package org.cycleprop.training;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import org.cycleprop.model.ModelFile;
 import org.cycleprop.model.ModelInfo;
 import org.cycleprop.model.Preset;
@@ -37,8 +39,12 @@ class TrainerTest {
     }
 
     private TrainingConfig config(Path data, int iterations, float cycle, Path init) {
+        return config(data, iterations, cycle, init, "");
+    }
+
+    private TrainingConfig config(Path data, int iterations, float cycle, Path init, String suffix) {
         return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 7, init,
-                tmp.resolve("model"), tmp.resolve("run"), 2, "test");
+                tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, "test");
     }
 
     @Test
@@ -69,6 +75,26 @@ class TrainerTest {
         for (int i = 1; i <= 6; i++) assertTrue(log.get(i).startsWith(i + ","), log.get(i));
         assertTrue(Files.size(tmp.resolve("run").resolve("loss.png")) > 0);
         assertTrue(Files.exists(tmp.resolve("model.params")));
+
+        // the resumed run ends with the weights of an uninterrupted one: same batches, Adam moments restored
+        new Trainer(config(data, 6, 0.1f, null, "-straight")).run(false, false, Progress.NONE);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDList resumed = ModelFile.load(tmp.resolve("model"), Preset.TINY, m).network()
+                    .getParameters().values().stream().map(p -> p.getArray()).collect(NDList::new, NDList::add, NDList::addAll);
+            NDList straight = ModelFile.load(tmp.resolve("model-straight"), Preset.TINY, m).network()
+                    .getParameters().values().stream().map(p -> p.getArray()).collect(NDList::new, NDList::add, NDList::addAll);
+            assertEquals(straight.size(), resumed.size());
+            for (int i = 0; i < straight.size(); i++) {
+                float diff = straight.get(i).sub(resumed.get(i)).abs().max().getFloat();
+                assertTrue(diff < 1e-6f, "parameter " + i + " differs by " + diff);
+            }
+        }
+        // resuming from a checkpoint whose optimiser state is gone is refused, not silently approximated
+        Files.delete(tmp.resolve("run").resolve(Trainer.OPTIMISER_STATE));
+        Files.writeString(tmp.resolve("run").resolve("dummy"), "x");
+        UserException e = assertThrows(UserException.class,
+                () -> new Trainer(config(data, 8, 0.1f, null)).run(true, true, Progress.NONE));
+        assertTrue(e.getMessage().contains(Trainer.OPTIMISER_STATE), e.getMessage());
     }
 
     @Test
