@@ -3,6 +3,7 @@ package org.cycleprop.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.cycleprop.model.Devices;
+import org.cycleprop.model.IntraOpThreads;
 import org.cycleprop.model.Preset;
 import org.cycleprop.model.StcnNetwork;
 import org.cycleprop.propagation.PhaseTimes;
@@ -81,9 +82,9 @@ public final class SpeedCommand implements Callable<Integer> {
         int work = workingSize != null ? workingSize : (size + 15) / 16 * 16;
         if (work % 16 != 0 || work < 16) throw new UserException("--working-size: a multiple of 16, got " + work);
         Device dev = Devices.choose(device);
-        System.out.printf(Locale.ROOT, "preset %s, slice %dx%d, network input %dx%d (%s), device %s, %d threads%n",
-                p.name(), size, size, work, work, windowed ? "windowed" : "whole slice", dev,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "preset %s, slice %dx%d, network input %dx%d (%s), device %s, %d cores, "
+                        + "%d intra-op thread(s)%n", p.name(), size, size, work, work, windowed ? "windowed" : "whole slice",
+                dev, Runtime.getRuntime().availableProcessors(), IntraOpThreads.forInference(p));
         try (NDManager manager = NDManager.newBaseManager(dev)) {
             StcnNetwork network = StcnNetwork.create(p, manager);
             PropagationOptions options = PropagationOptions.defaults().withWindowed(windowed).withWorkingSize(work)

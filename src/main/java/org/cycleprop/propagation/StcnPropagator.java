@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import org.cycleprop.model.FrameInput;
 import org.cycleprop.model.InferenceMode;
+import org.cycleprop.model.IntraOpThreads;
 import org.cycleprop.model.KeyFeatures;
 import org.cycleprop.model.StcnNetwork;
 import org.cycleprop.util.Progress;
@@ -81,6 +82,7 @@ public final class StcnPropagator implements Propagator {
         SliceSource slices = new SliceSource(image, IntensityNormaliser.fit(image));
         int total = plan.totalSteps();
         int[] done = {0};
+        IntraOpThreads.use(IntraOpThreads.forInference(network.preset()));
         try (InferenceMode ignored = InferenceMode.enter()) {
             for (PropagationPlan.Run run : plan.runs()) {
                 propagateRun(run, plan, seeds, slices, blender, progress, done, total);

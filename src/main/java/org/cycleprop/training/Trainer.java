@@ -3,6 +3,7 @@ package org.cycleprop.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.cycleprop.model.IntraOpThreads;
 import org.cycleprop.model.LoadedModel;
 import org.cycleprop.model.ModelFile;
 import org.cycleprop.model.ModelInfo;
@@ -52,6 +53,7 @@ public final class Trainer {
         }
         List<TrainingVolume> volumes = TrainingDataList.read(config.data()).load();
         int resolution = config.preset().workingSize();
+        IntraOpThreads.use(IntraOpThreads.forTraining());
         try (NDManager manager = NDManager.newBaseManager()) {
             int start = 0;
             StcnNetwork network;
