@@ -66,6 +66,10 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "Bound on periodic memory frames per run (0 = none; default: ${DEFAULT-VALUE}).")
     int maxMemoryFrames;
 
+    @Option(names = "--no-include-last", negatable = false, description = "Memorise only every memEvery-th slice, "
+            + "not the last one as temporary memory (STCN's own default; its reference timings were taken so).")
+    boolean noIncludeLast;
+
     @Option(names = "--profile", description = "Also print where a step's time goes (crop, key encoder, readout and "
             + "decoder, aggregation, paste, value encoder, window), per slice, over the timed runs.")
     boolean profile;
@@ -83,12 +87,14 @@ public final class SpeedCommand implements Callable<Integer> {
         if (work % 16 != 0 || work < 16) throw new UserException("--working-size: a multiple of 16, got " + work);
         Device dev = Devices.choose(device);
         System.out.printf(Locale.ROOT, "preset %s, slice %dx%d, network input %dx%d (%s), device %s, %d cores, "
-                        + "%d intra-op thread(s)%n", p.name(), size, size, work, work, windowed ? "windowed" : "whole slice",
-                dev, Runtime.getRuntime().availableProcessors(), IntraOpThreads.forInference(p));
+                        + "%d intra-op thread(s), %s%n", p.name(), size, size, work, work, windowed ? "windowed" : "whole slice",
+                dev, Runtime.getRuntime().availableProcessors(), IntraOpThreads.forInference(p),
+                noIncludeLast ? "memory: seed + every " + p.memEvery() + "th slice" : "memory: seed + every "
+                        + p.memEvery() + "th slice + the last one");
         try (NDManager manager = NDManager.newBaseManager(dev)) {
             StcnNetwork network = StcnNetwork.create(p, manager);
             PropagationOptions options = PropagationOptions.defaults().withWindowed(windowed).withWorkingSize(work)
-                    .withTopK(p.topK()).withMemory(p.memEvery(), true, maxMemoryFrames);
+                    .withTopK(p.topK()).withMemory(p.memEvery(), !noIncludeLast, maxMemoryFrames);
             PhaseTimes phases = new PhaseTimes();
             StcnPropagator propagator = new StcnPropagator(network, manager, options, p.name());
             if (profile) propagator = propagator.profiledInto(phases);
