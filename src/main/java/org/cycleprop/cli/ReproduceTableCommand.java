@@ -1,6 +1,7 @@
 package org.cycleprop.cli;
 
 import org.cycleprop.evaluation.Benchmark;
+import org.cycleprop.evaluation.BenchmarkResults;
 import org.cycleprop.evaluation.ComparisonTable;
 import org.cycleprop.util.Charts;
 import org.cycleprop.util.OutputFolder;
@@ -50,6 +51,11 @@ public final class ReproduceTableCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be new or empty).")
     Path out;
 
+    @Option(names = "--from", paramLabel = "DIR", description = "Reuse finished benchmarks from DIR (folders named "
+            + "SET-AXIS-METHOD, e.g. seen-z-ft-cycle-s1, as this command writes them) instead of running them again; "
+            + "the others are run.")
+    Path from;
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -75,6 +81,7 @@ public final class ReproduceTableCommand implements Callable<Integer> {
             if (!files.isEmpty()) rows.put(e.getKey(), files);
         }
         ComparisonTable table = new ComparisonTable();
+        List<String> reused = new ArrayList<>();
         Map<String, Map<Integer, double[]>> perStructure = new HashMap<>(); // row → label → {sum J, n}
         List<String> timings = new ArrayList<>();
         timings.add("method,model,test_set,ms_per_slice");
@@ -87,23 +94,17 @@ public final class ReproduceTableCommand implements Callable<Integer> {
                         if (row.getValue().isEmpty()) methods.add(row.getKey());
                         for (Path m : row.getValue()) methods.add("model:" + m);
                         for (String method : methods) {
-                            BenchmarkCommand b = new BenchmarkCommand();
-                            if (set.equals("seen")) {
-                                b.labels = dataDir.resolve("aal.nii.gz");
-                                b.names = dataDir.resolve("aal.nii.txt");
-                                b.subset = readSubset(seen);
-                            } else if (set.equals("unseen")) {
-                                b.labels = dataDir.resolve("brodmann.nii.gz");
-                            } else {
-                                throw new UserException("--test-sets: unknown test set '" + set + "' (use seen, unseen)");
-                            }
-                            b.image = dataDir.resolve("ch2.nii.gz");
-                            b.axis = axis;
-                            b.method = method;
                             String name = method.startsWith("model:") ? modelName(method) : method;
-                            b.out = folder.file(set + "-" + axis + "-" + name);
-                            System.out.println("== " + column + ": " + name);
-                            Benchmark.Result r = b.execute();
+                            Path earlier = from == null ? null : from.resolve(set + "-" + axis + "-" + name);
+                            Benchmark.Result r;
+                            if (earlier != null && BenchmarkResults.exists(earlier)) {
+                                System.out.println("== " + column + ": " + name + " (from " + earlier + ")");
+                                r = BenchmarkResults.read(earlier, method);
+                                reused.add(set + "-" + axis + "-" + name);
+                            } else {
+                                r = benchmark(set, axis, method, dataDir, seen, folder.file(set + "-" + axis + "-" + name));
+                                System.out.println("== " + column + ": " + name);
+                            }
                             table.add(row.getKey(), column, r.mean());
                             timings.add(String.format(Locale.ROOT, "%s,%s,%s,%.2f", row.getKey(), name, column,
                                     r.millisPerSlice()));
@@ -120,7 +121,9 @@ public final class ReproduceTableCommand implements Callable<Integer> {
             }
             write(folder.file("table.md"), "# Table 1 on colin27 (paper protocol)\n\n"
                     + "Seen: AAL right-hemisphere structures (training used left ones); unseen: Brodmann areas. "
-                    + "Percent; mean ± half-range over training seeds.\n\n" + table.markdown());
+                    + "Percent; mean ± half-range over training seeds.\n\n" + table.markdown()
+                    + (reused.isEmpty() ? "" : "\nRead from earlier benchmark folders in " + from + ": "
+                    + String.join(", ", reused) + ".\n"));
             write(folder.file("timings.csv"), String.join("\n", timings) + "\n");
             improvementPlot(perStructure, folder);
             folder.commit();
@@ -129,6 +132,24 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         System.out.print(table.markdown());
         System.out.println("wrote " + out.resolve("table.md"));
         return 0;
+    }
+
+    private static Benchmark.Result benchmark(String set, String axis, String method, Path dataDir, Path seen, Path out) {
+        BenchmarkCommand b = new BenchmarkCommand();
+        if (set.equals("seen")) {
+            b.labels = dataDir.resolve("aal.nii.gz");
+            b.names = dataDir.resolve("aal.nii.txt");
+            b.subset = readSubset(seen);
+        } else if (set.equals("unseen")) {
+            b.labels = dataDir.resolve("brodmann.nii.gz");
+        } else {
+            throw new UserException("--test-sets: unknown test set '" + set + "' (use seen, unseen)");
+        }
+        b.image = dataDir.resolve("ch2.nii.gz");
+        b.axis = axis;
+        b.method = method;
+        b.out = out;
+        return b.execute();
     }
 
     /** Per structure, relative J improvement of FT w/ cycle over FT w/o cycle (seed means), as the paper's Fig. 2. */
