@@ -196,21 +196,21 @@ public final class StcnPropagator implements Propagator {
         return out;
     }
 
-    /** Normalised slices, each read and normalised once per propagation and reused by every run. */
+    /**
+     * Normalised slices, made when a step needs them. Not cached: a slice is visited by one or two runs, and
+     * normalising it again costs far less than a step, while a cache of a CT-sized volume would double its memory.
+     */
     private static final class SliceSource {
         private final SliceStack stack;
         private final IntensityNormaliser normaliser;
-        private final float[][] cache;
 
         SliceSource(SliceStack stack, IntensityNormaliser normaliser) {
             this.stack = stack;
             this.normaliser = normaliser;
-            this.cache = new float[stack.depth()][];
         }
 
         float[] get(int z) {
-            if (cache[z] == null) cache[z] = normaliser.apply(stack.floats(z));
-            return cache[z];
+            return normaliser.apply(stack.floats(z));
         }
 
         int width() {
