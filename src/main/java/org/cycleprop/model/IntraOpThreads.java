@@ -20,14 +20,8 @@ public final class IntraOpThreads {
 
     /** The number of intra-op threads that suits inference with {@code preset} on this machine. */
     public static int forInference(Preset preset) {
-        String fixed = System.getProperty("ai.djl.pytorch.num_threads");
-        if (fixed != null) {
-            try {
-                return Math.max(1, Integer.parseInt(fixed.trim()));
-            } catch (NumberFormatException e) {
-                // fall through to the policy
-            }
-        }
+        int fixed = fixedByUser();
+        if (fixed > 0) return fixed;
         return preset.keyTrunk().stemWidth() <= NARROW_STEM ? 1 : Runtime.getRuntime().availableProcessors();
     }
 
@@ -37,15 +31,19 @@ public final class IntraOpThreads {
      * in the same process may have lowered it.
      */
     public static int forTraining() {
+        int fixed = fixedByUser();
+        return fixed > 0 ? fixed : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The count given with {@code -Dai.djl.pytorch.num_threads}, or 0 when none (or no number) was given. */
+    private static int fixedByUser() {
         String fixed = System.getProperty("ai.djl.pytorch.num_threads");
-        if (fixed != null) {
-            try {
-                return Math.max(1, Integer.parseInt(fixed.trim()));
-            } catch (NumberFormatException e) {
-                // fall through
-            }
+        if (fixed == null) return 0;
+        try {
+            return Math.max(1, Integer.parseInt(fixed.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
-        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Sets PyTorch's intra-op thread count (no-op on other engines or when already set). */
