@@ -55,6 +55,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int maxJump;
 
+    @Option(names = "--end-triplets", defaultValue = "0", paramLabel = "P",
+            description = "Share of triplets drawn at an end of the object and heading out of it, so that later "
+                    + "frames may show no object and the network learns to stop (default: ${DEFAULT-VALUE}).")
+    double endTriplets;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -89,8 +94,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery < 1) throw new UserException("--checkpoint-every: at least 1, got " + checkpointEvery);
         Path dir = runDir != null ? runDir : Path.of("runs", out.getFileName().toString());
         String command = "./cycleprop " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (!(endTriplets >= 0 && endTriplets <= 1)) {
+            throw new UserException("--end-triplets: a share in [0, 1], got " + endTriplets);
+        }
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
-                iterations, batch, learningRate, lrSteps, maxJump, seed, init, out, dir, checkpointEvery, command);
+                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, seed, init, out, dir, checkpointEvery, command);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);
         progress.finish();

@@ -82,7 +82,7 @@ public final class TrainingJob {
             Files.writeString(list, "# " + image.getTitle() + " with " + labels.getTitle() + "\nimage.nii.gz labels.nii.gz "
                     + settings.axes().toLowerCase() + " all\n");
             TrainingConfig config = new TrainingConfig(settings.preset(), list, false, settings.cycleWeight(), 0,
-                    settings.iterations(), settings.batch(), 1e-3f, List.of(0.7), 5, 1, settings.init(), settings.out(),
+                    settings.iterations(), settings.batch(), 1e-3f, List.of(0.7), 5, 0, 1, settings.init(), settings.out(),
                     runDir(), Math.max(1, Math.min(250, settings.iterations() / 4)), "Fiji: Train Propagation Model on "
                     + image.getTitle() + " with " + labels.getTitle());
             return new Trainer(config).run(false, settings.overwrite(), progress);

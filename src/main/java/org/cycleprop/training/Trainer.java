@@ -71,7 +71,8 @@ public final class Trainer {
                 network = StcnNetwork.create(config.preset(), manager);
             }
             prepareRunDir(resume && start > 0);
-            TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed());
+            TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed(),
+                    TripletSampler.Options.defaults().withEndProbability(config.endTriplets()));
             SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, config.seed()) : null;
             CurriculumSchedule curriculum = CurriculumSchedule.standard(config.iterations(), config.maxJump());
             BootstrappedCrossEntropy ce = new BootstrappedCrossEntropy((int) (0.2 * config.iterations()),
@@ -160,6 +161,7 @@ public final class Trainer {
         training.put("learning_rate", config.learningRate());
         training.put("lr_steps", config.lrSteps());
         training.put("max_jump", config.maxJump());
+        if (config.endTriplets() > 0) training.put("end_triplets", config.endTriplets());
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());
         training.put("command", config.command());

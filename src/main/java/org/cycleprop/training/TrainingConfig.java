@@ -19,6 +19,8 @@ import java.util.List;
  * @param learningRate    initial Adam learning rate
  * @param lrSteps         fractions of the run after which the learning rate is multiplied by 0.1
  * @param maxJump         largest slice gap the curriculum reaches
+ * @param endTriplets     share of triplets drawn at an end of the object, heading out of it (the later frames may
+ *                        show no object: the network learns to stop); 0 = none
  * @param seed            seed of the sampler and the parameter initialisation
  * @param init            model to start from (fine-tuning), or null for a fresh network
  * @param out             model file to write at the end (NAME → NAME.json + NAME.params)
@@ -28,7 +30,13 @@ import java.util.List;
  */
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
-                             long seed, Path init, Path out, Path runDir, int checkpointEvery, String command) {
+                             double endTriplets, long seed, Path init, Path out, Path runDir, int checkpointEvery, String command) {
+
+    public TrainingConfig {
+        if (!(endTriplets >= 0 && endTriplets <= 1)) {
+            throw new IllegalArgumentException("the share of end triplets must be in [0, 1], got " + endTriplets);
+        }
+    }
 
     /** Learning rate at {@code iteration}: the initial rate, ×0.1 after each step fraction. */
     public float learningRateAt(int iteration) {

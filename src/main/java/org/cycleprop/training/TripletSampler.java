@@ -39,22 +39,35 @@ public final class TripletSampler {
     public record Options(double secondObjectProbability, double reverseProbability, double minWindowFactor,
                           double maxWindowFactor, int minWindowPixels, double centreJitter,
                           double maxRotationDegrees, double minScale, double maxScale, double flipProbability,
-                          double frameRotationDegrees, double frameTranslation, boolean intensityJitter) {
+                          double frameRotationDegrees, double frameTranslation, boolean intensityJitter,
+                          double endProbability) {
 
         public static Options defaults() {
-            return new Options(0.5, 0.5, 1.5, 4.0, 32, 0.15, 20, 0.9, 1.1, 0.5, 3, 0.02, true);
+            return new Options(0.5, 0.5, 1.5, 4.0, 32, 0.15, 20, 0.9, 1.1, 0.5, 3, 0.02, true, 0);
         }
 
         public Options withSecondObjectProbability(double p) {
             return new Options(p, reverseProbability, minWindowFactor, maxWindowFactor, minWindowPixels,
                     centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability, frameRotationDegrees,
-                    frameTranslation, intensityJitter);
+                    frameTranslation, intensityJitter, endProbability);
+        }
+
+        /**
+         * The same options where a share {@code p} of the triplets starts near an end of the object and heads out
+         * of it: z0 is one of the object's last 2·maxJump usable slices in that direction, so z1 and z2 often lie
+         * beyond the object, where the target is empty. Without such triplets the network rarely sees an object
+         * end and keeps predicting past it.
+         */
+        public Options withEndProbability(double p) {
+            return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
+                    minWindowPixels, centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability,
+                    frameRotationDegrees, frameTranslation, intensityJitter, p);
         }
 
         /** The same options without any geometric or intensity augmentation (window size and jitter kept). */
         public Options withoutAugmentation() {
             return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
-                    minWindowPixels, centreJitter, 0, 1, 1, 0, 0, 0, false);
+                    minWindowPixels, centreJitter, 0, 1, 1, 0, 0, 0, false, endProbability);
         }
     }
 
@@ -202,7 +215,11 @@ public final class TripletSampler {
     private int[] pickSlices(TrainingVolume volume, int label, int maxJump) {
         int direction = random.nextDouble() < options.reverseProbability() ? -1 : 1;
         int depth = volume.depth();
-        int[] seeds = seedsWithRoom(volume.usableSlices(label), direction, depth);
+        int[] usable = volume.usableSlices(label);
+        if (options.endProbability() > 0 && random.nextDouble() < options.endProbability()) {
+            usable = nearEnd(usable, direction, 2 * maxJump);
+        }
+        int[] seeds = seedsWithRoom(usable, direction, depth);
         if (seeds.length == 0) {
             // every usable slice is too close to this end of the volume: go the other way
             direction = -direction;
@@ -214,6 +231,13 @@ public final class TripletSampler {
         int g2 = 1 + random.nextInt(Math.min(maxJump, room - g1));
         int z1 = z0 + direction * g1;
         return new int[] {z0, z1, z1 + direction * g2};
+    }
+
+    /** The usable slices (sorted) within {@code reach} of the last one in {@code direction}. */
+    private static int[] nearEnd(int[] usable, int direction, int reach) {
+        if (usable.length == 0) return usable;
+        int end = direction > 0 ? usable[usable.length - 1] : usable[0];
+        return Arrays.stream(usable).filter(z -> Math.abs(end - z) < reach).toArray();
     }
 
     private static int[] seedsWithRoom(int[] usable, int direction, int depth) {

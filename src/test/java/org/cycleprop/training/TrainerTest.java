@@ -43,7 +43,7 @@ class TrainerTest {
     }
 
     private TrainingConfig config(Path data, int iterations, float cycle, Path init, String suffix) {
-        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 7, init,
+        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 7, init,
                 tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, "test");
     }
 

@@ -60,6 +60,32 @@ class TripletSamplerTest {
     }
 
     @Test
+    void endTripletsStartNearTheObjectsEndAndOftenLeaveIt() {
+        int maxJump = 3;
+        TripletSampler ends = new TripletSampler(List.of(PHANTOM), R, 9,
+                TripletSampler.Options.defaults().withEndProbability(1));
+        TripletSampler plain = sampler(9);
+        int emptyAtEnd = 0;
+        int emptyPlain = 0;
+        int startedNearEnd = 0;
+        for (int i = 0; i < 200; i++) {
+            Triplet t = ends.next(maxJump);
+            int[] usable = PHANTOM.usableSlices(t.label());
+            int[] z = t.slices();
+            int direction = Integer.signum(z[1] - z[0]);
+            int end = direction > 0 ? usable[usable.length - 1] : usable[0];
+            if (Math.abs(end - z[0]) < 2 * maxJump) startedNearEnd++;
+            if (!PHANTOM.isPresent(t.label(), z[2])) emptyAtEnd++;
+            Triplet p = plain.next(maxJump);
+            if (!PHANTOM.isPresent(p.label(), p.slices()[2])) emptyPlain++;
+        }
+        // a few turn back where the object's end touches the volume's end
+        assertTrue(startedNearEnd >= 180, startedNearEnd + " of 200 end triplets started near the end");
+        assertTrue(emptyAtEnd > 2 * emptyPlain && emptyAtEnd >= 40,
+                "third frames without the object: " + emptyAtEnd + " of 200 end triplets, " + emptyPlain + " plain");
+    }
+
+    @Test
     void aboutHalfTheTripletsRunBackwards() {
         TripletSampler s = sampler(3);
         int reversed = 0;
@@ -156,7 +182,7 @@ class TripletSamplerTest {
             }
         }
         TrainingVolume v = TrainingVolume.of("box", Axis.Z, w, w, images, labels, TrainingVolume.allLabels(), 20);
-        TripletSampler.Options noJitter = new TripletSampler.Options(0, 0.5, 1.5, 4, 32, 0, 0, 1, 1, 0, 0, 0, false);
+        TripletSampler.Options noJitter = new TripletSampler.Options(0, 0.5, 1.5, 4, 32, 0, 0, 1, 1, 0, 0, 0, false, 0);
         TripletSampler s = new TripletSampler(List.of(v), 32, 11, noJitter);
         for (int i = 0; i < 20; i++) {
             Triplet t = s.next(1);
