@@ -56,6 +56,10 @@ public final class ReproduceTableCommand implements Callable<Integer> {
             + "the others are run.")
     Path from;
 
+    @Option(names = "--reuse-only", description = "With --from: leave out what is not there instead of running it "
+            + "(the table then shows – or the number of seeds of a cell).")
+    boolean reuseOnly;
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -82,6 +86,8 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         }
         ComparisonTable table = new ComparisonTable();
         List<String> reused = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        if (reuseOnly && from == null) throw new UserException("--reuse-only needs --from DIR");
         Map<String, Map<Integer, double[]>> perStructure = new HashMap<>(); // row → label → {sum J, n}
         List<String> timings = new ArrayList<>();
         timings.add("method,model,test_set,ms_per_slice");
@@ -101,6 +107,9 @@ public final class ReproduceTableCommand implements Callable<Integer> {
                                 System.out.println("== " + column + ": " + name + " (from " + earlier + ")");
                                 r = BenchmarkResults.read(earlier, method);
                                 reused.add(set + "-" + axis + "-" + name);
+                            } else if (reuseOnly) {
+                                missing.add(set + "-" + axis + "-" + name);
+                                continue;
                             } else {
                                 r = benchmark(set, axis, method, dataDir, seen, folder.file(set + "-" + axis + "-" + name));
                                 System.out.println("== " + column + ": " + name);
@@ -123,7 +132,8 @@ public final class ReproduceTableCommand implements Callable<Integer> {
                     + "Seen: AAL right-hemisphere structures (training used left ones); unseen: Brodmann areas. "
                     + "Percent; mean ± half-range over training seeds.\n\n" + table.markdown()
                     + (reused.isEmpty() ? "" : "\nRead from earlier benchmark folders in " + from + ": "
-                    + String.join(", ", reused) + ".\n"));
+                    + String.join(", ", reused) + ".\n")
+                    + (missing.isEmpty() ? "" : "\nNot measured (left out): " + String.join(", ", missing) + ".\n"));
             write(folder.file("timings.csv"), String.join("\n", timings) + "\n");
             improvementPlot(perStructure, folder);
             folder.commit();

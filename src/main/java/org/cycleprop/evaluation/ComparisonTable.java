@@ -38,8 +38,10 @@ public final class ComparisonTable {
             b.append("| ").append(row.getKey()).append(" | ").append(seeds).append(" |");
             for (String t : testSets) {
                 List<MeanScore> s = row.getValue().getOrDefault(t, List.of());
-                b.append(" ").append(cell(s, 0)).append(" | ").append(cell(s, 1)).append(" | ").append(cell(s, 2))
-                        .append(" | ").append(cell(s, 3)).append(" |");
+                // a cell measured on fewer seeds than its row says how many
+                String fewer = !s.isEmpty() && s.size() < seeds ? " (" + s.size() + " seed" + (s.size() > 1 ? "s" : "") + ")" : "";
+                b.append(" ").append(cell(s, 0)).append(fewer).append(" | ").append(cell(s, 1)).append(" | ")
+                        .append(cell(s, 2)).append(fewer).append(" | ").append(cell(s, 3)).append(" |");
             }
             b.append("\n");
         }

@@ -53,5 +53,15 @@ class ReproduceTableCommandTest {
         assertTrue(table.contains("Read from earlier benchmark folders in " + earlier + ": unseen-z-copy."), table);
         assertFalse(Files.exists(out.resolve("unseen-z-copy")), "a reused benchmark is not run again");
         assertTrue(Files.exists(out.resolve("unseen-z-interpolate").resolve("structures.csv")), "a missing one is run");
+
+        // --reuse-only leaves the missing one out instead of running it
+        Path only = tmp.resolve("only");
+        CliRun reuse = CliRun.of("reproduce-table", "--data", data.toString(), "--models", tmp.resolve("none").toString(),
+                "--test-sets", "unseen", "--axes", "z", "--from", earlier.toString(), "--reuse-only", "--out", only.toString());
+        assertEquals(0, reuse.exitCode(), reuse.err());
+        String reusedTable = Files.readString(only.resolve("table.md"));
+        assertTrue(reusedTable.contains("| copy |") && !reusedTable.contains("| interpolate |"), reusedTable);
+        assertTrue(reusedTable.contains("Not measured (left out): unseen-z-interpolate."), reusedTable);
+        assertFalse(Files.exists(only.resolve("unseen-z-interpolate")));
     }
 }

@@ -26,4 +26,14 @@ class ComparisonTableTest {
         assertTrue(md.contains("| cycle | 2 | 55.0 ± 5.0 | 70.0 ± 0.0 | 62.5 ± 2.5 | 35.0 ± 5.0 |"), md);
         assertEquals("–", ComparisonTable.cell(List.of(), 0));
     }
+
+    @Test
+    void aCellWithFewerSeedsThanItsRowSaysSo() {
+        ComparisonTable t = new ComparisonTable();
+        t.add("cycle", "seen z", score(0.50, 0.70, 0.30));
+        t.add("cycle", "seen z", score(0.60, 0.70, 0.40));
+        t.add("cycle", "seen x", score(0.40, 0.60, 0.20));
+        String md = t.markdown();
+        assertTrue(md.contains("| cycle | 2 | 55.0 ± 5.0 | 70.0 ± 0.0 | 62.5 ± 2.5 | 35.0 ± 5.0 | 40.0 (1 seed) | 60.0 | 50.0 (1 seed) | 20.0 |"), md);
+    }
 }
