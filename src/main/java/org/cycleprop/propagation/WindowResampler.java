@@ -44,22 +44,9 @@ public final class WindowResampler {
                     continue;
                 }
                 double u = (x + 0.5 - window.x0()) * perPixel - 0.5;
-                out[x + y * width] = bilinearClamped(windowImage, r, r, u, v);
+                out[x + y * width] = PlaneSampler.bilinearClamped(windowImage, r, r, u, v);
             }
         }
         return out;
-    }
-
-    private static float bilinearClamped(float[] img, int w, int h, double x, double y) {
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        return (float) ((1 - fx) * (1 - fy) * img[x0 + y0 * w] + fx * (1 - fy) * img[x1 + y0 * w]
-                + (1 - fx) * fy * img[x0 + y1 * w] + fx * fy * img[x1 + y1 * w]);
     }
 }

@@ -76,6 +76,20 @@ public final class PlaneSampler {
                 + fx * fy * at(plane, width, height, x0 + 1, y0 + 1));
     }
 
+    /** Bilinear value at (x, y) with coordinates clamped to the plane (edge pixels repeat outward). */
+    public static float bilinearClamped(float[] plane, int width, int height, double x, double y) {
+        double cx = Math.max(0, Math.min(width - 1, x));
+        double cy = Math.max(0, Math.min(height - 1, y));
+        int x0 = (int) cx;
+        int y0 = (int) cy;
+        int x1 = Math.min(x0 + 1, width - 1);
+        int y1 = Math.min(y0 + 1, height - 1);
+        double fx = cx - x0;
+        double fy = cy - y0;
+        return (float) ((1 - fx) * (1 - fy) * plane[x0 + y0 * width] + fx * (1 - fy) * plane[x1 + y0 * width]
+                + (1 - fx) * fy * plane[x0 + y1 * width] + fx * fy * plane[x1 + y1 * width]);
+    }
+
     private static float at(float[] plane, int width, int height, int x, int y) {
         return x < 0 || y < 0 || x >= width || y >= height ? 0f : plane[x + y * width];
     }

@@ -120,18 +120,9 @@ class FijiMenuGuiIT {
     @Test
     @Order(3)
     void theCancelButtonStopsAndLeavesNoImage() throws Exception {
-        // a tall stack, so that the propagation lasts long enough to be cancelled by hand
-        ImagePlus tall = IJ.createImage("tall", "8-bit noise", 64, 64, 1500);
-        tall.show();
-        tall.setSlice(3);
-        tall.setRoi(new Roi(20, 20, 20, 20));
-        RoiManager.getRoiManager().addRoi(tall.getRoi());
-        int images = WindowManager.getImageCount();
-        choose(menuItem(COMMAND));
-        Gui.waitFor("the dialog", 20_000, () -> Gui.dialog("Propagate Segmentation") != null);
-        Gui.pressOk(Gui.dialog("Propagate Segmentation"));
-        Gui.waitFor("the cancel window", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") != null);
-        Dialog window = Gui.dialog(JobRunner.TITLE + ": propagation");
+        Started started = startLongPropagation();
+        int images = started.imagesBefore();
+        Dialog window = started.cancelWindow();
         Gui.waitFor("a few slices", 120_000, () -> ImageJ.getStatusBarText().contains("slice"));
         Gui.screenshot(Path.of("target", "fiji-gui-cancel-window.png"));
         JButton cancel = Gui.find(window, JButton.class, b -> b.getText().equals("Cancel"));
@@ -147,6 +138,28 @@ class FijiMenuGuiIT {
     @Test
     @Order(4)
     void escapeInTheCancelWindowStopsToo() throws Exception {
+        Started started = startLongPropagation();
+        int images = started.imagesBefore();
+        Dialog window = started.cancelWindow();
+        Gui.click(window); // focus it, as a user would
+        java.awt.Robot robot = new java.awt.Robot();
+        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
+        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
+        Gui.waitFor("the cancel window to close", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") == null);
+        Thread.sleep(300);
+        assertEquals(images, WindowManager.getImageCount(), "no output image");
+        assertTrue(ImageJ.getStatusBarText().contains("cancelled"), ImageJ.getStatusBarText());
+    }
+
+    /** A running propagation: its cancel window, and how many images were open when it started. */
+    private record Started(Dialog cancelWindow, int imagesBefore) {
+    }
+
+    /**
+     * Opens a tall stack (so that the propagation lasts long enough to be cancelled by hand), puts a ROI into the
+     * ROI Manager, runs the command from the menu and waits for its cancel window.
+     */
+    private static Started startLongPropagation() throws Exception {
         ImagePlus tall = IJ.createImage("tall", "8-bit noise", 64, 64, 1500);
         tall.show();
         tall.setSlice(3);
@@ -157,15 +170,7 @@ class FijiMenuGuiIT {
         Gui.waitFor("the dialog", 20_000, () -> Gui.dialog("Propagate Segmentation") != null);
         Gui.pressOk(Gui.dialog("Propagate Segmentation"));
         Gui.waitFor("the cancel window", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") != null);
-        Dialog window = Gui.dialog(JobRunner.TITLE + ": propagation");
-        Gui.click(window); // focus it, as a user would
-        java.awt.Robot robot = new java.awt.Robot();
-        robot.keyPress(java.awt.event.KeyEvent.VK_ESCAPE);
-        robot.keyRelease(java.awt.event.KeyEvent.VK_ESCAPE);
-        Gui.waitFor("the cancel window to close", 60_000, () -> Gui.dialog(JobRunner.TITLE + ": propagation") == null);
-        Thread.sleep(300);
-        assertEquals(images, WindowManager.getImageCount(), "no output image");
-        assertTrue(ImageJ.getStatusBarText().contains("cancelled"), ImageJ.getStatusBarText());
+        return new Started(Gui.dialog(JobRunner.TITLE + ": propagation"), images);
     }
 
     /** Image and result side by side at 3x on the seed slice, the ROI Manager beside them (a readable screenshot). */
