@@ -55,6 +55,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String device = "auto";
 
+    @Option(names = "--locality", defaultValue = "0", paramLabel = "SIGMA", description = "For model methods: "
+            + "locality prior on the memory readout, in key-grid cells (16 network pixels); 0 = none (default).")
+    double locality;
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -68,7 +72,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device);
+        Methods.Method m = Methods.parse(method, device, locality);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);

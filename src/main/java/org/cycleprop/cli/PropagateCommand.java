@@ -55,6 +55,11 @@ public final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite OUT if it exists.")
     boolean force;
 
+    @Option(names = "--locality", defaultValue = "0", paramLabel = "SIGMA", description = "Locality prior on the "
+            + "memory readout, in key-grid cells (16 network pixels): memory far from a position counts less; "
+            + "0 = none (default).")
+    double locality;
+
     @Override
     public Integer call() {
         Axis ax = Axis.parse(axis);
@@ -64,7 +69,8 @@ public final class PropagateCommand implements Callable<Integer> {
         img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
-        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice);
+        if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
+        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

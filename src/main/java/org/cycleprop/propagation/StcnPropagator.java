@@ -124,7 +124,8 @@ public final class StcnPropagator implements Propagator {
                     t.mark("crop");
                     KeyFeatures key = network.encodeKey(frame, false);
                     t.mark("key encoder");
-                    NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(), false);
+                    NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(),
+                            options.localitySigma(), false);
                     t.mark("readout+decoder");
                     NDArray aggregated = StcnNetwork.aggregate(Activation.sigmoid(logits)); // [K+1,1,r,r]
                     float[] flat = aggregated.toFloatArray();

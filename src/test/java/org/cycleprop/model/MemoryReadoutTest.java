@@ -97,4 +97,37 @@ class MemoryReadoutTest {
             }
         }
     }
+
+    @Test
+    void localityBiasIsMinusHalfTheSquaredDistanceOverSigmaSquaredInEveryFrame() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // 2 x 3 key grid, two memory frames, sigma 2: bias = -d^2 / 8
+            float[] b = MemoryReadout.localityBias(m, 2, 3, 2, 2).toFloatArray();
+            assertEquals(6 * 12, b.length);
+            // query (row 0, col 0) against entry (row 1, col 2) of frame 1: d^2 = 1 + 4
+            assertEquals(-5 / 8f, b[0 * 12 + 6 + 5], 1e-6f);
+            assertEquals(-5 / 8f, b[0 * 12 + 5], 1e-6f);
+            // query (row 1, col 1) against itself in both frames
+            assertEquals(0f, b[4 * 12 + 4], 0f);
+            assertEquals(0f, b[4 * 12 + 6 + 4], 0f);
+        }
+    }
+
+    @Test
+    void aNarrowLocalityPriorReadsTheEntryAtTheQuerysPosition() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            NDArray keys = m.randomNormal(new Shape(1, 4, 6)); // one 2 x 3 frame
+            NDArray values = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 1, 6));
+            NDArray query = m.randomNormal(new Shape(1, 4, 2, 3));
+            NDArray thin = m.zeros(new Shape(1, 1, 2, 3));
+            float[] plain = MemoryReadout.readout(keys, values, query, thin, 0).toFloatArray();
+            assertArrayEquals(plain, MemoryReadout.readout(keys, values, query, thin, 0, 0).toFloatArray(), 0f);
+            float[] local = MemoryReadout.readout(keys, values, query, thin, 0, 0.05).toFloatArray();
+            for (int i = 0; i < 6; i++) assertEquals(i + 1, local[i], 1e-3f, "position " + i);
+            // and a wide prior changes the plain readout only a little
+            float[] wide = MemoryReadout.readout(keys, values, query, thin, 0, 1000).toFloatArray();
+            assertArrayEquals(plain, wide, 1e-3f);
+        }
+    }
 }
