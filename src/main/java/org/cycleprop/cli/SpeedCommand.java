@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.cycleprop.model.Devices;
 import org.cycleprop.model.IntraOpThreads;
+import org.cycleprop.model.NativeOpTrace;
 import org.cycleprop.model.Preset;
 import org.cycleprop.model.StcnNetwork;
 import org.cycleprop.propagation.PhaseTimes;
@@ -19,6 +20,8 @@ import org.cycleprop.volume.SyntheticVolume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +77,11 @@ public final class SpeedCommand implements Callable<Integer> {
             + "decoder, aggregation, paste, value encoder, window), per slice, over the timed runs.")
     boolean profile;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also propagate the first depth once under "
+            + "PyTorch's operator profiler: write its Chrome trace to FILE (a new .json) and print the time of each "
+            + "native operator.")
+    Path trace;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -81,6 +89,9 @@ public final class SpeedCommand implements Callable<Integer> {
     public Integer call() {
         Preset p = Preset.byName(preset);
         if (size < 16) throw new UserException("--size: at least 16 pixels, got " + size);
+        if (trace != null && Files.exists(trace)) {
+            throw new UserException("--trace: " + trace + " exists; give a new file name");
+        }
         if (runs < 1) throw new UserException("--runs: at least 1, got " + runs);
         for (int n : slices) if (n < 2) throw new UserException("--slices: at least 2 slices, got " + n);
         int work = workingSize != null ? workingSize : (size + 15) / 16 * 16;
@@ -114,6 +125,7 @@ public final class SpeedCommand implements Callable<Integer> {
                         Memory.mib(Memory.residentBytes()), Memory.mib(Memory.peakResidentBytes()));
             }
             for (String line : profiles) System.out.println("per slice, " + line);
+            if (trace != null) printTrace(propagator, volume, slices.get(0));
             if (repeat > 0) {
                 List<String> readings = new ArrayList<>();
                 for (int r = 1; r <= repeat; r++) {
@@ -124,6 +136,19 @@ public final class SpeedCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void printTrace(StcnPropagator propagator, SyntheticVolume volume, int depth) {
+        List<NativeOpTrace.OpTime> ops = NativeOpTrace.record(trace, () -> timeOnce(propagator, volume, depth));
+        double total = ops.stream().mapToDouble(NativeOpTrace.OpTime::milliseconds).sum();
+        int steps = depth - 1;
+        System.out.printf(Locale.ROOT, "native operators, %d slices (trace: %s), per slice: %.1f ms in operators%n",
+                depth, trace, total / steps);
+        for (NativeOpTrace.OpTime op : ops) {
+            if (op.milliseconds() / total < 0.005) continue;
+            System.out.printf(Locale.ROOT, "  %-32s %8.1f ms %5.1f %%  %6.1f calls%n", op.name(),
+                    op.milliseconds() / steps, 100 * op.milliseconds() / total, (double) op.calls() / steps);
+        }
     }
 
     /** Propagates the first {@code depth} slices from the middle one; returns ms per propagated slice. */
