@@ -70,7 +70,7 @@ public final class Trainer {
                 ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed());
                 network = StcnNetwork.create(config.preset(), manager);
             }
-            prepareRunDir(resume && start > 0);
+            prepareRunDir(resume && start > 0 ? start : -1);
             TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed(),
                     TripletSampler.Options.defaults().withEndProbability(config.endTriplets()));
             SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, config.seed()) : null;
@@ -137,13 +137,36 @@ public final class Trainer {
         }
     }
 
-    private void prepareRunDir(boolean resuming) {
+    /**
+     * Creates the run folder. A fresh run ({@code resumeFrom} &lt; 0) starts a new log; a resumed one keeps the
+     * log's lines up to the checkpoint's iteration and drops those an interrupted run wrote after it, which the
+     * resumed run is about to write again.
+     */
+    private void prepareRunDir(int resumeFrom) {
         try {
             Files.createDirectories(config.runDir());
             Path log = config.runDir().resolve(LOG);
-            if (!resuming && Files.exists(log)) Files.delete(log);
+            if (resumeFrom < 0) {
+                Files.deleteIfExists(log);
+            } else if (Files.exists(log)) {
+                List<String> kept = new ArrayList<>();
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    if (kept.isEmpty() || loggedIteration(line) <= resumeFrom) kept.add(line);
+                }
+                Files.write(log, kept, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UserException(config.runDir() + ": cannot create the run folder (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The iteration of a log line (its first field), or a huge number for a line that is not one. */
+    private static long loggedIteration(String line) {
+        int comma = line.indexOf(',');
+        try {
+            return Long.parseLong(comma < 0 ? line.trim() : line.substring(0, comma).trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -50,8 +50,8 @@ class TrainerTest {
     @Test
     void trainsCheckpointsAndResumes() throws Exception {
         Path data = dataList();
-        // a run stopped after 4 of 6 iterations (checkpoint every 2) ...
-        Progress stopAfterFour = new Progress() {
+        // a run stopped after 5 of 6 iterations (checkpoint every 2, the last at 4) ...
+        Progress stopAfterFive = new Progress() {
             long done;
 
             @Override
@@ -61,17 +61,17 @@ class TrainerTest {
 
             @Override
             public boolean isCancelled() {
-                return done >= 4;
+                return done >= 5;
             }
         };
-        assertThrows(Progress.Cancelled.class, () -> new Trainer(config(data, 6, 0.1f, null)).run(false, false, stopAfterFour));
+        assertThrows(Progress.Cancelled.class, () -> new Trainer(config(data, 6, 0.1f, null)).run(false, false, stopAfterFive));
         assertEquals(4, ModelFile.readInfo(tmp.resolve("run").resolve(Trainer.CHECKPOINT)).iterations());
         // ... is resumed from its checkpoint to the end
         ModelInfo info = new Trainer(config(data, 6, 0.1f, null)).run(true, false, Progress.NONE);
         assertEquals(6, info.iterations());
         assertEquals(0.1f, ((Number) info.training().get("cycle_weight")).floatValue());
         List<String> log = Files.readAllLines(tmp.resolve("run").resolve(Trainer.LOG));
-        assertEquals(7, log.size(), "header + one line per iteration, none repeated: " + log);
+        assertEquals(7, log.size(), "header + one line per iteration, none repeated (iteration 5 ran twice): " + log);
         for (int i = 1; i <= 6; i++) assertTrue(log.get(i).startsWith(i + ","), log.get(i));
         assertTrue(Files.size(tmp.resolve("run").resolve("loss.png")) > 0);
         assertTrue(Files.exists(tmp.resolve("model.params")));
