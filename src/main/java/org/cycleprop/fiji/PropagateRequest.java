@@ -33,6 +33,7 @@ final class PropagateRequest {
     int lastSlice;
     String device = "auto";
     boolean wholeSlices;
+    double locality;
     ImagePlus refine;
     boolean overlay;
     boolean addRois;
@@ -42,13 +43,12 @@ final class PropagateRequest {
         ImagePlusImg.check(image);
         Axis ax = Axis.parse(axis);
         PropagationMethod m = PropagationMethod.parse(method);
+        // no model file: the method falls back to the model bundled with the plugin (or says there is none)
         Path modelPath = model == null || model.isBlank() ? null : Path.of(model.trim());
-        if (m == PropagationMethod.MODEL && modelPath == null) {
-            throw new UserException("model: no model file chosen (a NAME.json written by training)");
-        }
         PreviousResult previous = refine == null ? null : PreviousResult.of(refine, image);
         SeedSlices seedSlices = seeds(image, ax, previous);
-        PropagationSettings settings = new PropagationSettings(m, modelPath, ax, firstSlice, lastSlice, device, wholeSlices);
+        PropagationSettings settings = new PropagationSettings(m, modelPath, ax, firstSlice, lastSlice, device, wholeSlices,
+                locality);
         PropagationJob job = new PropagationJob(image, seedSlices, settings);
         return previous == null ? job : job.refining(previous);
     }

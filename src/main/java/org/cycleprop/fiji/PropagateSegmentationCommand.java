@@ -47,6 +47,11 @@ public final class PropagateSegmentationCommand implements Command {
     @Parameter(label = "Whole slices")
     boolean whole_slices;
 
+    @Parameter(label = "Locality prior (0 = off)", min = "0", required = false,
+            description = "Width in network cells (16 pixels of the window) of a prior that makes the readout prefer "
+                    + "memory near each position: fewer pixels predicted past the object's ends")
+    double locality;
+
     @Parameter(label = "Refine (earlier result)", required = false)
     ImagePlus refine;
 
@@ -71,6 +76,7 @@ public final class PropagateSegmentationCommand implements Command {
         r.lastSlice = last_slice;
         r.device = device;
         r.wholeSlices = whole_slices;
+        r.locality = locality;
         r.refine = refine;
         r.overlay = overlay;
         r.addRois = add_rois;

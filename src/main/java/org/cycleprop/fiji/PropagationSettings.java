@@ -16,9 +16,20 @@ import java.nio.file.Path;
  * @param lastSlice  last slice to fill, 1-based inclusive; 0 = to the last
  * @param device     auto, cpu or gpu
  * @param wholeSlice propagate on whole slices instead of the window that follows the object
+ * @param locality   width of the readout's locality prior in key-grid cells (16 network pixels); 0 = none
  */
 public record PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
-                                  String device, boolean wholeSlice) {
+                                  String device, boolean wholeSlice, double locality) {
+
+    public PropagationSettings {
+        if (!(locality >= 0)) throw new UserException("locality: must be >= 0 (0 = none), got " + locality);
+    }
+
+    /** Settings without a locality prior. */
+    public PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
+                               String device, boolean wholeSlice) {
+        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0);
+    }
 
     /** The given model along Z over every slice, on the best device, windowed. */
     public static PropagationSettings model(Path model) {
@@ -30,7 +41,7 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
     }
 
     public PropagationSettings withRange(int first, int last) {
-        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice);
+        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice, locality);
     }
 
     /** The 0-based inclusive slice range within {@code depth} slices. */
@@ -45,6 +56,6 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
     }
 
     PropagationOptions options() {
-        return PropagationOptions.defaults().withWindowed(!wholeSlice);
+        return PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality);
     }
 }

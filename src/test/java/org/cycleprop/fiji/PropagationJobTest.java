@@ -1,5 +1,6 @@
 package org.cycleprop.fiji;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.LUT;
@@ -164,6 +165,36 @@ class PropagationJobTest {
                 new PropagationSettings(PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false)).run(Progress.NONE);
         assertEquals(TestImages.pixelHash(toFloat(withFile)), TestImages.pixelHash(toFloat(labels)));
         assertTrue(labels.getStack().getProcessor(36).getStatistics().max > 0, "the seed slice is labelled");
+    }
+
+    @Test
+    void aRequestWithAnEmptyModelFieldRunsTheBundledModelAndPassesTheLocalityPriorOn() throws Exception {
+        ImagePlus source = TestImages.sample();
+        ImagePlus seedImage = IJ.createImage("seeds", "8-bit black", source.getWidth(), source.getHeight(),
+                source.getStackSize());
+        for (int y = 40; y < 49; y++) for (int x = 30; x < 42; x++) seedImage.getStack().getProcessor(36).set(x, y, 1);
+        PropagateRequest r = new PropagateRequest();
+        r.method = PropagationMethod.MODEL.key;
+        r.model = "";
+        r.seeds = PropagateRequest.LABEL_IMAGE;
+        r.seedImage = seedImage;
+        r.device = "cpu";
+        SeedSlices seeds = LabelImageSeeds.from(seedImage, source, Axis.Z);
+        Path bundled = Path.of("models", org.cycleprop.model.BundledModel.name() + ".json");
+        ImagePlus plain = r.job(source).run(Progress.NONE);
+        assertEquals(TestImages.pixelHash(toFloat(new PropagationJob(source, seeds, new PropagationSettings(
+                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false)).run(Progress.NONE))),
+                TestImages.pixelHash(toFloat(plain)), "empty model field = the bundled model");
+        r.locality = 1;
+        ImagePlus local = r.job(source).run(Progress.NONE);
+        assertEquals(TestImages.pixelHash(toFloat(new PropagationJob(source, seeds, new PropagationSettings(
+                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false, 1)).run(Progress.NONE))),
+                TestImages.pixelHash(toFloat(local)));
+        assertNotEquals(TestImages.pixelHash(toFloat(plain)), TestImages.pixelHash(toFloat(local)),
+                "the prior changes the result");
+        r.locality = -1;
+        UserException e = assertThrows(UserException.class, () -> r.job(source));
+        assertTrue(e.getMessage().startsWith("locality"), e.getMessage());
     }
 
     /** The label image's values as an 8-bit copy, to hash like the CLI's 8-bit output. */
