@@ -103,8 +103,8 @@ public final class StcnPropagator implements Propagator {
         short[] seed = seeds.slices().get(run.seed());
         try (NDManager runManager = modelManager.newSubManager();
              MemoryBank memory = new MemoryBank(runManager, options.maxPeriodicFrames())) {
-            Window window = windowFor(anyObject(seed), w, h, Window.wholeSlice(w, h), 0);
-            double floor = window.size() * options.windowFloor();
+            WindowTracker tracker = new WindowTracker(options, w, h, anyObject(seed));
+            Window window = tracker.current();
             try (NDManager step = runManager.newSubManager()) {
                 NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(run.seed()), w, h, window, r),
                         1, r, channels);
@@ -151,22 +151,13 @@ public final class StcnPropagator implements Propagator {
                         else memory.setTemporary(z, key.k16(), value);
                     }
                     t.mark("value encoder");
-                    window = windowFor(foreground(probabilities), w, h, window, floor);
+                    tracker.move(foreground(probabilities));
+                    window = tracker.current();
                     t.mark("window");
                 }
                 progress.update(++done[0], total, "slice " + z);
             }
         }
-    }
-
-    /**
-     * The window for the next slice: around the object if windowed and visible, else the previous one; its side at
-     * least {@code floor} pixels.
-     */
-    private Window windowFor(boolean[] objectMask, int w, int h, Window previous, double floor) {
-        if (!options.windowed()) return Window.wholeSlice(w, h);
-        Window around = Window.around(objectMask, w, h, options.windowMargin(), Math.max(options.minWindow(), floor));
-        return around != null ? around : previous;
     }
 
     private static boolean[] anyObject(short[] labels) {

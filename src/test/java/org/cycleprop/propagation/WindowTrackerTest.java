@@ -1,0 +1,50 @@
+package org.cycleprop.propagation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class WindowTrackerTest {
+    private static final int W = 200;
+    private static final int H = 160;
+
+    private static boolean[] square(int x0, int y0, int side) {
+        boolean[] m = new boolean[W * H];
+        for (int y = y0; y < y0 + side; y++) for (int x = x0; x < x0 + side; x++) m[x + y * W] = true;
+        return m;
+    }
+
+    @Test
+    void followsTheObjectAndShrinksWithItDownToTheMinimumWindow() {
+        WindowTracker t = new WindowTracker(PropagationOptions.defaults(), W, H, square(40, 30, 20));
+        assertEquals(new Window(50 - 25, 40 - 25, 50), t.current(), "2.5 x the seed's side, centred on it");
+        t.move(square(100, 80, 4));
+        assertEquals(PropagationOptions.DEFAULT_MIN_WINDOW, t.current().size(), 1e-9);
+        assertEquals(102 - 16, t.current().x0(), 1e-9);
+        Window before = t.current();
+        t.move(new boolean[W * H]);
+        assertEquals(before, t.current(), "an empty prediction leaves the window where it was");
+    }
+
+    @Test
+    void aWindowFloorKeepsAShareOfTheSeedWindow() {
+        WindowTracker full = new WindowTracker(PropagationOptions.defaults().withWindowFloor(1), W, H, square(40, 30, 20));
+        full.move(square(100, 80, 4));
+        assertEquals(50, full.current().size(), 1e-9);
+        assertEquals(102 - 25, full.current().x0(), 1e-9, "still centred on the object");
+        WindowTracker part = new WindowTracker(PropagationOptions.defaults().withWindowFloor(0.8), W, H, square(40, 30, 20));
+        part.move(square(100, 80, 4));
+        assertEquals(40, part.current().size(), 1e-9);
+        // a growing object still grows the window
+        part.move(square(10, 10, 40));
+        assertEquals(100, part.current().size(), 1e-9);
+    }
+
+    @Test
+    void withoutWindowingTheWholeSliceIsUsed() {
+        WindowTracker t = new WindowTracker(PropagationOptions.defaults().withWindowed(false), W, H, square(40, 30, 20));
+        assertEquals(Window.wholeSlice(W, H), t.current());
+        t.move(square(100, 80, 4));
+        assertEquals(Window.wholeSlice(W, H), t.current());
+    }
+}
