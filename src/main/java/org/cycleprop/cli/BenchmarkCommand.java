@@ -59,10 +59,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "locality prior on the memory readout, in key-grid cells (16 network pixels); 0 = none (default).")
     double locality;
 
-    @Option(names = "--window-floor", defaultValue = "0", paramLabel = "F", description = "The object-centred window "
-            + "never shrinks below F times its side on the seed slice (0 = it follows the object's size; default).")
-    double windowFloor;
-
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -76,7 +72,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, locality, windowFloor);
+        Methods.Method m = Methods.parse(method, device, locality);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);

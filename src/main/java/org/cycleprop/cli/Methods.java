@@ -22,23 +22,18 @@ final class Methods {
     }
 
     static Method parse(String spec, String device) {
-        return parse(spec, device, 0, 0);
+        return parse(spec, device, 0);
     }
 
-    /**
-     * @param locality    the model's locality prior width in key-grid cells, 0 = none
-     * @param windowFloor smallest window side as a fraction of the seed slice's window, 0 = free
-     */
-    static Method parse(String spec, String device, double locality, double windowFloor) {
-        if (!(windowFloor >= 0)) throw new UserException("--window-floor: must be >= 0, got " + windowFloor);
+    /** @param locality the model's locality prior width in key-grid cells, 0 = none */
+    static Method parse(String spec, String device, double locality) {
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         if (spec.startsWith("model:")) {
             String path = spec.substring("model:".length());
             boolean whole = path.endsWith(":whole");
             if (whole) path = path.substring(0, path.length() - ":whole".length());
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
-            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality)
-                    .withWindowFloor(windowFloor);
+            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality);
             return new Method(WarmModel.get(Path.of(path), device).propagator(options), SeedPolicy.LARGEST_SLICE);
         }
         switch (spec) {

@@ -60,10 +60,6 @@ public final class PropagateCommand implements Callable<Integer> {
             + "0 = none (default).")
     double locality;
 
-    @Option(names = "--window-floor", defaultValue = "0", paramLabel = "F", description = "The object-centred window "
-            + "never shrinks below F times its side on the seed slice (0 = it follows the object's size; default).")
-    double windowFloor;
-
     @Override
     public Integer call() {
         Axis ax = Axis.parse(axis);
@@ -73,10 +69,8 @@ public final class PropagateCommand implements Callable<Integer> {
         img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
-        if (!(windowFloor >= 0)) throw new UserException("--window-floor: must be >= 0, got " + windowFloor);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
-        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
-                .withWindowFloor(windowFloor);
+        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

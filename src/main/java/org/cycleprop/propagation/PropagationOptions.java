@@ -15,21 +15,16 @@ package org.cycleprop.propagation;
  * @param workingSize       side of the square the network sees, a multiple of 16; 0 = the preset's
  * @param localitySigma     width, in key-grid cells (16 working pixels), of a Gaussian prior on the affinity that
  *                          favours memory entries near the query's position; 0 = none (STCN's plain readout)
- * @param windowFloor       the window never shrinks below this fraction of its side on the run's seed slice; 0 = it
- *                          follows the object's size freely. A window that shrinks with a vanishing object keeps
- *                          showing the network an object of the usual size, which it then keeps predicting.
  */
 public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
                                  boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
-                                 int lastSlice, int workingSize, double localitySigma,
-                                 double windowFloor) {
+                                 int lastSlice, int workingSize, double localitySigma) {
 
     public PropagationOptions {
         if (workingSize < 0 || workingSize % 16 != 0) {
             throw new IllegalArgumentException("working size must be a positive multiple of 16, got " + workingSize);
         }
         if (memEvery < 1) throw new IllegalArgumentException("memEvery must be at least 1, got " + memEvery);
-        if (!(windowFloor >= 0)) throw new IllegalArgumentException("window floor must be >= 0, got " + windowFloor);
         if (!(localitySigma >= 0)) {
             throw new IllegalArgumentException("locality sigma must be >= 0 (0 = off), got " + localitySigma);
         }
@@ -40,41 +35,36 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
 
     /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0);
     }
 
     public PropagationOptions withWindowed(boolean w) {
         return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, windowFloor);
+                firstSlice, lastSlice, workingSize, localitySigma);
     }
 
     public PropagationOptions withRange(int first, int last) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
-                maxPeriodicFrames, first, last, workingSize, localitySigma, windowFloor);
+                maxPeriodicFrames, first, last, workingSize, localitySigma);
     }
 
     public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
         return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
-                lastSlice, workingSize, localitySigma, windowFloor);
+                lastSlice, workingSize, localitySigma);
     }
 
     public PropagationOptions withWorkingSize(int size) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, size, localitySigma, windowFloor);
+                firstSlice, lastSlice, size, localitySigma);
     }
 
     public PropagationOptions withTopK(int k) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, windowFloor);
+                firstSlice, lastSlice, workingSize, localitySigma);
     }
 
     public PropagationOptions withLocality(double sigma) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, sigma, windowFloor);
-    }
-
-    public PropagationOptions withWindowFloor(double fraction) {
-        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, fraction);
+                firstSlice, lastSlice, workingSize, sigma);
     }
 }

@@ -27,20 +27,6 @@ class WindowTrackerTest {
     }
 
     @Test
-    void aWindowFloorKeepsAShareOfTheSeedWindow() {
-        WindowTracker full = new WindowTracker(PropagationOptions.defaults().withWindowFloor(1), W, H, square(40, 30, 20));
-        full.move(square(100, 80, 4));
-        assertEquals(50, full.current().size(), 1e-9);
-        assertEquals(102 - 25, full.current().x0(), 1e-9, "still centred on the object");
-        WindowTracker part = new WindowTracker(PropagationOptions.defaults().withWindowFloor(0.8), W, H, square(40, 30, 20));
-        part.move(square(100, 80, 4));
-        assertEquals(40, part.current().size(), 1e-9);
-        // a growing object still grows the window
-        part.move(square(10, 10, 40));
-        assertEquals(100, part.current().size(), 1e-9);
-    }
-
-    @Test
     void withoutWindowingTheWholeSliceIsUsed() {
         WindowTracker t = new WindowTracker(PropagationOptions.defaults().withWindowed(false), W, H, square(40, 30, 20));
         assertEquals(Window.wholeSlice(W, H), t.current());
