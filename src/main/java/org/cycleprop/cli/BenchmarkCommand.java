@@ -59,6 +59,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "locality prior on the memory readout, in key-grid cells (16 network pixels); 0 = none (default).")
     double locality;
 
+    @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
+            + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
+    double endBelow;
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -72,7 +76,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, locality);
+        Methods.Method m = Methods.parse(method, device, locality, endBelow);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);

@@ -22,18 +22,23 @@ final class Methods {
     }
 
     static Method parse(String spec, String device) {
-        return parse(spec, device, 0);
+        return parse(spec, device, 0, 0);
     }
 
-    /** @param locality the model's locality prior width in key-grid cells, 0 = none */
-    static Method parse(String spec, String device, double locality) {
+    /**
+     * @param locality the model's locality prior width in key-grid cells, 0 = none
+     * @param endBelow an object ends below this fraction of its seed area, 0 = never
+     */
+    static Method parse(String spec, String device, double locality, double endBelow) {
+        if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         if (spec.startsWith("model:")) {
             String path = spec.substring("model:".length());
             boolean whole = path.endsWith(":whole");
             if (whole) path = path.substring(0, path.length() - ":whole".length());
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
-            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality);
+            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality)
+                    .withEndBelow(endBelow);
             return new Method(WarmModel.get(Path.of(path), device).propagator(options), SeedPolicy.LARGEST_SLICE);
         }
         switch (spec) {

@@ -60,6 +60,10 @@ public final class PropagateCommand implements Callable<Integer> {
             + "0 = none (default).")
     double locality;
 
+    @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
+            + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
+    double endBelow;
+
     @Override
     public Integer call() {
         Axis ax = Axis.parse(axis);
@@ -69,8 +73,10 @@ public final class PropagateCommand implements Callable<Integer> {
         img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
+        if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
-        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality);
+        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
+                .withEndBelow(endBelow);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

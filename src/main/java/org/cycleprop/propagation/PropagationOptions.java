@@ -15,16 +15,22 @@ package org.cycleprop.propagation;
  * @param workingSize       side of the square the network sees, a multiple of 16; 0 = the preset's
  * @param localitySigma     width, in key-grid cells (16 working pixels), of a Gaussian prior on the affinity that
  *                          favours memory entries near the query's position; 0 = none (STCN's plain readout)
+ * @param endBelow          an object ends, for the rest of a run, on the first slice where its predicted area is
+ *                          below this fraction of its seed-slice area (see {@link ObjectEnds}); 0 = never
  */
 public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
                                  boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
-                                 int lastSlice, int workingSize, double localitySigma) {
+                                 int lastSlice, int workingSize, double localitySigma,
+                                 double endBelow) {
 
     public PropagationOptions {
         if (workingSize < 0 || workingSize % 16 != 0) {
             throw new IllegalArgumentException("working size must be a positive multiple of 16, got " + workingSize);
         }
         if (memEvery < 1) throw new IllegalArgumentException("memEvery must be at least 1, got " + memEvery);
+        if (!(endBelow >= 0 && endBelow < 1)) {
+            throw new IllegalArgumentException("end fraction must be in [0, 1), got " + endBelow);
+        }
         if (!(localitySigma >= 0)) {
             throw new IllegalArgumentException("locality sigma must be >= 0 (0 = off), got " + localitySigma);
         }
@@ -35,36 +41,41 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
 
     /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0);
     }
 
     public PropagationOptions withWindowed(boolean w) {
         return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow);
     }
 
     public PropagationOptions withRange(int first, int last) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
-                maxPeriodicFrames, first, last, workingSize, localitySigma);
+                maxPeriodicFrames, first, last, workingSize, localitySigma, endBelow);
     }
 
     public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
         return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
-                lastSlice, workingSize, localitySigma);
+                lastSlice, workingSize, localitySigma, endBelow);
     }
 
     public PropagationOptions withWorkingSize(int size) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, size, localitySigma);
+                firstSlice, lastSlice, size, localitySigma, endBelow);
     }
 
     public PropagationOptions withTopK(int k) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow);
     }
 
     public PropagationOptions withLocality(double sigma) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, sigma);
+                firstSlice, lastSlice, workingSize, sigma, endBelow);
+    }
+
+    public PropagationOptions withEndBelow(double fraction) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
+                firstSlice, lastSlice, workingSize, localitySigma, fraction);
     }
 }

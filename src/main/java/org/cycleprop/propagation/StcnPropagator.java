@@ -113,11 +113,19 @@ public final class StcnPropagator implements Propagator {
                 NDArray value = network.encodeValue(frame, key.f16(), masks, StcnNetwork.others(masks), false);
                 memory.addPermanent(run.seed(), key.k16(), value);
             }
+            ObjectEnds ends = new ObjectEnds(options.endBelow(), seed, objects);
             int sinceMemory = 0;
             // when nobody profiles, the marks go to a throw-away sink (a few nanoseconds each)
             PhaseTimes t = phases != null ? phases : new PhaseTimes();
             for (int z = run.seed() + run.step(); run.step() > 0 ? z <= run.last() : z >= run.last(); z += run.step()) {
                 progress.checkCancelled();
+                double lowerWeight = plan.weightOfLowerSeed(z);
+                double weight = run.step() > 0 ? lowerWeight : 1 - lowerWeight;
+                if (ends.allEnded()) { // nothing left to follow: background to the end of the run, no network
+                    blender.add(z, background(objects, w * h), weight);
+                    progress.update(++done[0], total, "slice " + z);
+                    continue;
+                }
                 try (NDManager step = runManager.newSubManager()) {
                     t.start();
                     NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(z), w, h, window, r), 1, r,
@@ -137,8 +145,8 @@ public final class StcnPropagator implements Propagator {
                         System.arraycopy(flat, c * r * r, channel, 0, r * r);
                         probabilities[c] = WindowResampler.paste(channel, r, window, w, h, c == 0 ? 1f : 0f);
                     }
-                    double lowerWeight = plan.weightOfLowerSeed(z);
-                    blender.add(z, probabilities, run.step() > 0 ? lowerWeight : 1 - lowerWeight);
+                    ends.apply(probabilities);
+                    blender.add(z, probabilities, weight);
                     t.mark("paste+blend");
 
                     sinceMemory++;
@@ -158,6 +166,13 @@ public final class StcnPropagator implements Propagator {
                 progress.update(++done[0], total, "slice " + z);
             }
         }
+    }
+
+    /** Probabilities of a slice where every object has ended: background 1, objects 0. */
+    private static float[][] background(int objects, int pixels) {
+        float[][] p = new float[objects + 1][pixels];
+        java.util.Arrays.fill(p[0], 1f);
+        return p;
     }
 
     private static boolean[] anyObject(short[] labels) {
