@@ -60,6 +60,11 @@ public final class ReproduceTableCommand implements Callable<Integer> {
             + "(the table then shows – or the number of seeds of a cell).")
     boolean reuseOnly;
 
+    @Option(names = "--tag", split = ",", paramLabel = "T", description = "Also the fine-tunings of another run "
+            + "length: rows 'FT w/o cycle (T)' and 'FT w/ cycle (T)' from models ft-nocycle-T-s<seed> and "
+            + "ft-cycle-T-s<seed> (e.g. --tag 6k), each with its own cycle plot.")
+    List<String> tags = List.of();
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -80,7 +85,7 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         Map<String, List<Path>> rows = new LinkedHashMap<>();
         rows.put("copy", List.of());
         rows.put("interpolate", List.of());
-        for (Map.Entry<String, String> e : MODEL_ROWS.entrySet()) {
+        for (Map.Entry<String, String> e : modelRows(tags).entrySet()) {
             List<Path> files = modelFiles(modelDir, e.getValue());
             if (!files.isEmpty()) rows.put(e.getKey(), files);
         }
@@ -135,7 +140,8 @@ public final class ReproduceTableCommand implements Callable<Integer> {
                     + String.join(", ", reused) + ".\n")
                     + (missing.isEmpty() ? "" : "\nNot measured (left out): " + String.join(", ", missing) + ".\n"));
             write(folder.file("timings.csv"), String.join("\n", timings) + "\n");
-            improvementPlot(perStructure, folder);
+            improvementPlot(perStructure, "", folder);
+            for (String tag : tags) improvementPlot(perStructure, tag, folder);
             folder.commit();
         }
         System.out.println();
@@ -162,15 +168,38 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         return b.execute();
     }
 
-    /** Per structure, relative J improvement of FT w/ cycle over FT w/o cycle (seed means), as the paper's Fig. 2. */
-    private void improvementPlot(Map<String, Map<Integer, double[]>> perStructure, OutputFolder folder) {
+    /**
+     * The table's model rows and the file-name prefix of each: base and the two fine-tunings, then the two
+     * fine-tunings of every tag (a longer run, say), named {@code ft-nocycle-TAG-s<seed>} and {@code ft-cycle-TAG-s<seed>}.
+     */
+    static Map<String, String> modelRows(List<String> tags) {
+        Map<String, String> rows = new LinkedHashMap<>(MODEL_ROWS);
+        for (String tag : tags) {
+            if (!tag.matches("[A-Za-z0-9_.]+")) {
+                throw new UserException("--tag: letters, digits, '_' or '.' only, got '" + tag + "'");
+            }
+            rows.put(rowName("FT w/o cycle", tag), "ft-nocycle-" + tag + "-s");
+            rows.put(rowName("FT w/ cycle", tag), "ft-cycle-" + tag + "-s");
+        }
+        return rows;
+    }
+
+    private static String rowName(String row, String tag) {
+        return tag.isEmpty() ? row : row + " (" + tag + ")";
+    }
+
+    /**
+     * Per structure, relative J improvement of FT w/ cycle over FT w/o cycle (seed means) of the rows of
+     * {@code tag} ("" = the untagged rows), as the paper's Fig. 2: cycle_vs_nocycle[-TAG].png.
+     */
+    private void improvementPlot(Map<String, Map<Integer, double[]>> perStructure, String tag, OutputFolder folder) {
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (String set : testSets) {
             for (String axis : axes) {
                 String column = set + " " + axis;
-                Map<Integer, double[]> with = perStructure.get("FT w/ cycle|" + column);
-                Map<Integer, double[]> without = perStructure.get("FT w/o cycle|" + column);
+                Map<Integer, double[]> with = perStructure.get(rowName("FT w/ cycle", tag) + "|" + column);
+                Map<Integer, double[]> without = perStructure.get(rowName("FT w/o cycle", tag) + "|" + column);
                 if (with == null || without == null) continue;
                 for (Map.Entry<Integer, double[]> e : with.entrySet()) {
                     double[] o = without.get(e.getKey());
@@ -190,11 +219,12 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         // bars from 0 upward only: shift by max so that negative changes are visible below the midline
         double[] shifted = new double[v.length];
         for (int i = 0; i < v.length; i++) shifted[i] = v[i] + max;
-        Charts.barChart("relative J change of the cycle loss per structure (%, midline = 0, range ±" + Math.round(max)
-                + ")", names, shifted, 2 * max, "", folder.file("cycle_vs_nocycle.png"));
+        Charts.barChart("relative J change of the cycle loss per structure" + (tag.isEmpty() ? "" : ", " + tag)
+                + " (%, midline = 0, range ±" + Math.round(max) + ")", names, shifted, 2 * max, "",
+                folder.file(tag.isEmpty() ? "cycle_vs_nocycle.png" : "cycle_vs_nocycle-" + tag + ".png"));
     }
 
-    private static List<Path> modelFiles(Path dir, String prefix) {
+    static List<Path> modelFiles(Path dir, String prefix) {
         List<Path> files = new ArrayList<>();
         if (!Files.isDirectory(dir)) return files;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "*.json")) {
