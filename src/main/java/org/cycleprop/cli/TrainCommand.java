@@ -34,8 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, the paper's; 0 = no cycle).")
     float cycleWeight;
 
-    @Option(names = "--dice-weight", defaultValue = "0", description = "Weight of an extra soft-Dice term "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dice-weight", defaultValue = "1", description = "Weight of an extra soft-Dice term; 0 = the "
+            + "paper's bootstrapped cross-entropy alone (default: ${DEFAULT-VALUE}, as the shipped models).")
     float diceWeight;
 
     @Option(names = "--iterations", required = true, description = "Training iterations.")
@@ -44,7 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "4", description = "Triplets per iteration (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "5e-4", description = "Adam learning rate (default: ${DEFAULT-VALUE}, "
+            + "as the shipped models).")
     float learningRate;
 
     @Option(names = "--lr-steps", defaultValue = "0.7", split = ",", description = "Fractions of the run after which "
@@ -76,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    @Option(names = "--keep-checkpoints", description = "Also keep every checkpoint as a model of its own "
+            + "(RUN-DIR/checkpoints/it-N.json + .params), to choose one afterwards on held-out structures.")
+    boolean keepCheckpoints;
+
     @Option(names = "--resume", description = "Continue from the run folder's checkpoint.")
     boolean resume;
 
@@ -98,7 +103,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("--end-triplets: a share in [0, 1], got " + endTriplets);
         }
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
-                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, seed, init, out, dir, checkpointEvery, command);
+                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, seed, init, out, dir, checkpointEvery,
+                keepCheckpoints, command);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);
         progress.finish();

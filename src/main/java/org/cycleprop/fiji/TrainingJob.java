@@ -81,9 +81,10 @@ public final class TrainingJob {
             Path list = tmp.resolve("data.list");
             Files.writeString(list, "# " + image.getTitle() + " with " + labels.getTitle() + "\nimage.nii.gz labels.nii.gz "
                     + settings.axes().toLowerCase() + " all\n");
-            TrainingConfig config = new TrainingConfig(settings.preset(), list, false, settings.cycleWeight(), 0,
-                    settings.iterations(), settings.batch(), 1e-3f, List.of(0.7), 5, 0, 1, settings.init(), settings.out(),
-                    runDir(), Math.max(1, Math.min(250, settings.iterations() / 4)), "Fiji: Train Propagation Model on "
+            TrainingConfig config = new TrainingConfig(settings.preset(), list, false, settings.cycleWeight(),
+                    TrainingConfig.DEFAULT_DICE_WEIGHT, settings.iterations(), settings.batch(),
+                    TrainingConfig.DEFAULT_LEARNING_RATE, List.of(0.7), 5, 0, 1, settings.init(), settings.out(), runDir(),
+                    Math.max(1, Math.min(250, settings.iterations() / 4)), false, "Fiji: Train Propagation Model on "
                     + image.getTitle() + " with " + labels.getTitle());
             return new Trainer(config).run(false, settings.overwrite(), progress);
         } catch (IOException e) {

@@ -124,6 +124,7 @@ public final class Trainer {
                     if ((it + 1) % config.checkpointEvery() == 0 && it + 1 < config.iterations()) {
                         update.saveState(optimiserState); // first: a checkpoint never outruns its optimiser state
                         ModelFile.save(checkpoint, network, info(it + 1), true);
+                        if (config.keepCheckpoints()) ModelFile.save(keptCheckpoint(it + 1), network, info(it + 1), true);
                     }
                 }
             } catch (IOException e) {
@@ -135,6 +136,11 @@ public final class Trainer {
             ModelFile.save(checkpoint, network, info(config.iterations()), true);
             return saved;
         }
+    }
+
+    /** Where {@code keepCheckpoints} keeps the checkpoint of iteration {@code iteration}: checkpoints/it-N in the run folder. */
+    public Path keptCheckpoint(int iteration) {
+        return config.runDir().resolve("checkpoints").resolve("it-" + iteration);
     }
 
     /**

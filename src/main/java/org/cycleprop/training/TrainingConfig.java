@@ -26,11 +26,22 @@ import java.util.List;
  * @param out             model file to write at the end (NAME → NAME.json + NAME.params)
  * @param runDir          folder for checkpoints, the loss log and the loss curve
  * @param checkpointEvery iterations between checkpoints
+ * @param keepCheckpoints also keep every checkpoint as a model of its own, {@code runDir/checkpoints/it-N}, so that
+ *                        one can be chosen afterwards on held-out data (the resume checkpoint is always the latest)
  * @param command         the command line, recorded in the model's metadata
  */
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
-                             double endTriplets, long seed, Path init, Path out, Path runDir, int checkpointEvery, String command) {
+                             double endTriplets, long seed, Path init, Path out, Path runDir, int checkpointEvery,
+                             boolean keepCheckpoints, String command) {
+
+    /**
+     * Soft-Dice weight and learning rate of the recipe the shipped models were trained with, the defaults of the
+     * CLI and the Fiji command: with the paper's cross-entropy alone (weight 0) runs of a few thousand iterations on
+     * small structures first learn to answer "background" everywhere.
+     */
+    public static final float DEFAULT_DICE_WEIGHT = 1f;
+    public static final float DEFAULT_LEARNING_RATE = 5e-4f;
 
     public TrainingConfig {
         if (!(endTriplets >= 0 && endTriplets <= 1)) {

@@ -2,6 +2,7 @@ package org.cycleprop.training;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import org.cycleprop.model.LoadedModel;
 import org.cycleprop.model.ModelFile;
 import org.cycleprop.model.ModelInfo;
 import org.cycleprop.model.Preset;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +46,7 @@ class TrainerTest {
 
     private TrainingConfig config(Path data, int iterations, float cycle, Path init, String suffix) {
         return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 7, init,
-                tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, "test");
+                tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, false, "test");
     }
 
     @Test
@@ -110,6 +112,30 @@ class TrainerTest {
         assertTrue(ft.training().get("init").toString().endsWith("base"));
         List<String> log = Files.readAllLines(tmp.resolve("run").resolve(Trainer.LOG));
         assertEquals("NaN", log.get(1).split(",")[5]);
+    }
+
+    @Test
+    void keptCheckpointsAreModelsOfTheirIterationAndTheDefaultKeepsNone() throws Exception {
+        Path data = dataList();
+        TrainingConfig c = config(data, 5, 0.1f, null, "-keep");
+        TrainingConfig keep = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.seed(),
+                c.init(), c.out(), c.runDir(), c.checkpointEvery(), true, c.command());
+        Trainer trainer = new Trainer(keep);
+        trainer.run(false, false, Progress.NONE);
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int it : new int[] {2, 4}) {
+                LoadedModel kept = ModelFile.load(trainer.keptCheckpoint(it), Preset.TINY, m);
+                assertEquals(it, kept.info().iterations());
+            }
+        }
+        // the final model is the run's output, not a kept checkpoint
+        assertFalse(Files.exists(ModelFile.jsonPath(trainer.keptCheckpoint(5))));
+        assertFalse(Files.exists(ModelFile.jsonPath(trainer.keptCheckpoint(6))));
+        // without the option nothing is kept
+        Trainer plain = new Trainer(config(data, 3, 0.1f, null, "-plain"));
+        plain.run(false, false, Progress.NONE);
+        assertFalse(Files.exists(tmp.resolve("run-plain").resolve("checkpoints")));
     }
 
     @Test
