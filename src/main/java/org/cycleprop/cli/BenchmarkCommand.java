@@ -2,6 +2,7 @@ package org.cycleprop.cli;
 
 import org.cycleprop.evaluation.Benchmark;
 import org.cycleprop.evaluation.BenchmarkReport;
+import org.cycleprop.evaluation.SeedPolicy;
 import org.cycleprop.evaluation.StructureIndex;
 import org.cycleprop.util.Memory;
 import org.cycleprop.util.OutputFolder;
@@ -63,6 +64,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
 
+    @Option(names = "--seeds", paramLabel = "POLICY", description = "Seed slices of each structure: largest (the "
+            + "paper's protocol, the default of copy and model methods) or quarters (two seeds at 1/4 and 3/4 of its "
+            + "extent, the default of interpolate), to compare methods given the same two annotated slices.")
+    String seeds;
+
     @Option(names = "--force", description = "Replace the files of an existing output folder.")
     boolean force;
 
@@ -77,6 +83,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
         Methods.Method m = Methods.parse(method, device, locality, endBelow);
+        SeedPolicy policy = seeds == null ? m.seedPolicy() : parseSeeds(seeds);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
             Volume lab = VolumeIO.read(labels);
@@ -87,12 +94,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             SliceStack slices = new SliceStack(img.intensities(), ax);
 
             TerminalProgress progress = new TerminalProgress("benchmark " + method);
-            Benchmark.Result result = new Benchmark(m.propagator(), m.seedPolicy())
+            Benchmark.Result result = new Benchmark(m.propagator(), policy)
                     .run(slices, truth, structures, labelNames, progress);
             progress.finish();
             long peak = Memory.peakResidentBytes();
             String description = "Image `" + image + "`, labels `" + labels + "`, axis " + ax + ", method `" + method
-                    + "`.";
+                    + "`" + (seeds == null ? "" : ", seeds `" + seeds + "`") + ".";
             BenchmarkReport.write(result, description, peak, folder);
             folder.commit();
             System.out.printf("propagation: %.2f ms per slice (%d slices), peak resident memory %s%n",
@@ -102,7 +109,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-
+    private static SeedPolicy parseSeeds(String value) {
+        switch (value) {
+            case "largest":
+                return SeedPolicy.LARGEST_SLICE;
+            case "quarters":
+                return SeedPolicy.QUARTERS;
+            default:
+                throw new UserException("--seeds: unknown policy '" + value + "' (use largest or quarters)");
+        }
+    }
 
     private List<Integer> chooseStructures(StructureIndex index) {
         if (index.labels().isEmpty()) throw new UserException(labels + ": the label map is empty (no non-zero voxel)");

@@ -134,6 +134,23 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void seedsOptionGivesAnyMethodTheQuarterSeeds() throws Exception {
+        Path out = tmp.resolve("quarters");
+        CliRun run = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--method",
+                "copy", "--seeds", "quarters", "--out", out.toString(), "--labels-subset", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        // label 1 spans slices 1..4: seed slices 1 + round(0.75) = 2 and 1 + round(2.25) = 3 instead of slice 1
+        List<String> csv = Files.readAllLines(out.resolve("structures.csv"));
+        assertTrue(csv.get(1).startsWith("1,,4,4,2 3,"), csv.get(1));
+        List<String> perSlice = Files.readAllLines(out.resolve("slices.csv"));
+        assertTrue(perSlice.contains("1,2,1,16,16,1.0000,1.0000") && perSlice.contains("1,3,1,16,16,1.0000,1.0000")
+                && perSlice.contains("1,1,0,16,16,1.0000,1.0000"), String.join("\n", perSlice));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("seeds `quarters`"));
+        assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("o").toString(), "--seeds", "three"), "--seeds: unknown policy 'three'");
+    }
+
+    @Test
     void unknownMethodAndAxisAreOneLine() {
         assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
                 tmp.resolve("o").toString(), "--method", "magic"), "--method: unknown method 'magic'");
@@ -145,7 +162,8 @@ class BenchmarkCommandTest {
     void helpDocumentsEveryOption() {
         CliRun run = CliRun.of("benchmark", "--help");
         assertEquals(0, run.exitCode());
-        for (String o : List.of("--image", "--labels", "--names", "--axis", "--method", "--labels-subset", "--out", "--force")) {
+        for (String o : List.of("--image", "--labels", "--names", "--axis", "--method", "--labels-subset", "--out", "--force",
+                "--seeds", "--end-below", "--locality")) {
             assertTrue(run.out().contains(o), o);
         }
     }
