@@ -81,4 +81,27 @@ public final class Batch {
     public List<Triplet> triplets() {
         return triplets;
     }
+
+    /**
+     * The copy baseline of this batch: IoU of frame 0's target mask, taken as the prediction, against frame
+     * {@code frame}'s, pooled over the batch as the trainer pools the network's IoU (1 when both are empty).
+     * A network that learned anything beats it on frames 1 and 2.
+     */
+    public float copyIou(int frame) {
+        if (frame < 1 || frame >= Triplet.FRAMES) throw new IllegalArgumentException("frame must be 1 or 2, got " + frame);
+        int plane = resolution * resolution;
+        long intersection = 0;
+        long union = 0;
+        for (int b = 0; b < size; b++) {
+            int first = b * Triplet.FRAMES * plane;
+            int other = first + frame * plane;
+            for (int i = 0; i < plane; i++) {
+                boolean p = masks[first + i] > 0.5f;
+                boolean t = masks[other + i] > 0.5f;
+                if (p && t) intersection++;
+                if (p || t) union++;
+            }
+        }
+        return union == 0 ? 1f : (float) intersection / union;
+    }
 }

@@ -38,7 +38,9 @@ public final class Trainer {
     static final String CHECKPOINT = "checkpoint";
     static final String LOG = "log.csv";
     static final String OPTIMISER_STATE = "checkpoint.adam";
-    private static final String HEADER = "iteration,learning_rate,max_jump,loss_1,loss_2,loss_cycle,total,iou_1,iou_2,seconds";
+    // copy_iou_t: frame 0's mask taken as frame t's prediction, the baseline the network's iou_t has to beat
+    private static final String HEADER =
+            "iteration,learning_rate,max_jump,loss_1,loss_2,loss_cycle,total,iou_1,iou_2,seconds,copy_iou_1,copy_iou_2";
 
     private final TrainingConfig config;
 
@@ -115,12 +117,13 @@ public final class Trainer {
                     float lr = config.learningRateAt(it);
                     update.apply(lr);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    log.write(String.format(Locale.ROOT, "%d,%.3g,%d,%.5f,%.5f,%.5f,%.5f,%.4f,%.4f,%.3f%n", it + 1, lr,
-                            jump, losses.loss1(), losses.loss2(), losses.cycle(), losses.totalValue(), losses.iou1(),
-                            losses.iou2(), seconds));
+                    float copy2 = batch.copyIou(2);
+                    log.write(String.format(Locale.ROOT, "%d,%.3g,%d,%.5f,%.5f,%.5f,%.5f,%.4f,%.4f,%.3f,%.4f,%.4f%n", it + 1,
+                            lr, jump, losses.loss1(), losses.loss2(), losses.cycle(), losses.totalValue(), losses.iou1(),
+                            losses.iou2(), seconds, batch.copyIou(1), copy2));
                     log.flush(); // a watcher (or a crash) sees every finished iteration
                     progress.update(it + 1, config.iterations(), String.format(Locale.ROOT,
-                            "loss %.3f iou %.2f %.2fs/it", losses.totalValue(), losses.iou2(), seconds));
+                            "loss %.3f iou %.2f (copy %.2f) %.2fs/it", losses.totalValue(), losses.iou2(), copy2, seconds));
                     if ((it + 1) % config.checkpointEvery() == 0 && it + 1 < config.iterations()) {
                         update.saveState(optimiserState); // first: a checkpoint never outruns its optimiser state
                         ModelFile.save(checkpoint, network, info(it + 1), true);

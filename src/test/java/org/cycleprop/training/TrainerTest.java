@@ -112,6 +112,17 @@ class TrainerTest {
         assertTrue(ft.training().get("init").toString().endsWith("base"));
         List<String> log = Files.readAllLines(tmp.resolve("run").resolve(Trainer.LOG));
         assertEquals("NaN", log.get(1).split(",")[5]);
+        // the copy baseline of every batch sits beside the network's IoU
+        List<String> header = List.of(log.get(0).split(","));
+        assertEquals(List.of("copy_iou_1", "copy_iou_2"), header.subList(header.size() - 2, header.size()));
+        for (String line : log.subList(1, log.size())) {
+            String[] f = line.split(",");
+            assertEquals(header.size(), f.length, line);
+            for (int c = f.length - 2; c < f.length; c++) {
+                double v = Double.parseDouble(f[c]);
+                assertTrue(v >= 0 && v <= 1, line);
+            }
+        }
     }
 
     @Test
