@@ -22,14 +22,15 @@ final class Methods {
     }
 
     static Method parse(String spec, String device) {
-        return parse(spec, device, 0, 0);
+        return parse(spec, device, 0, 0, false);
     }
 
     /**
      * @param locality the model's locality prior width in key-grid cells, 0 = none
      * @param endBelow an object ends below this fraction of its seed area, 0 = never
+     * @param separateWindows every object and every group of distant pieces in a window of its own
      */
-    static Method parse(String spec, String device, double locality, double endBelow) {
+    static Method parse(String spec, String device, double locality, double endBelow, boolean separateWindows) {
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         if (spec.startsWith("model:")) {
@@ -38,7 +39,7 @@ final class Methods {
             if (whole) path = path.substring(0, path.length() - ":whole".length());
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
             PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality)
-                    .withEndBelow(endBelow);
+                    .withEndBelow(endBelow).withSeparateWindows(separateWindows);
             return new Method(WarmModel.get(Path.of(path), device).propagator(options), SeedPolicy.LARGEST_SLICE);
         }
         switch (spec) {

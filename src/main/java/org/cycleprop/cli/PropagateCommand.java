@@ -60,6 +60,11 @@ public final class PropagateCommand implements Callable<Integer> {
             + "0 = none (default).")
     double locality;
 
+    @Option(names = "--separate-windows", description = "Every object, and every group of distant pieces of "
+            + "an object drawn on one slice (a bilateral structure), propagates in a window of its own instead of one "
+            + "window around everything; costs one propagation per part.")
+    boolean separateWindows;
+
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
@@ -76,7 +81,7 @@ public final class PropagateCommand implements Callable<Integer> {
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
-                .withEndBelow(endBelow);
+                .withEndBelow(endBelow).withSeparateWindows(separateWindows);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

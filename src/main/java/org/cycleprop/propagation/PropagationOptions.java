@@ -17,11 +17,14 @@ package org.cycleprop.propagation;
  *                          favours memory entries near the query's position; 0 = none (STCN's plain readout)
  * @param endBelow          an object ends, for the rest of a run, on the first slice where its predicted area is
  *                          below this fraction of its seed-slice area (see {@link ObjectEnds}); 0 = never
+ * @param separateWindows   (windowed) every object, and every group of distant pieces of an object drawn on one
+ *                          slice, propagates in a window of its own ({@link SeedParts}); false = one window
+ *                          around all objects
  */
 public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
                                  boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
                                  int lastSlice, int workingSize, double localitySigma,
-                                 double endBelow) {
+                                 double endBelow, boolean separateWindows) {
 
     public PropagationOptions {
         if (workingSize < 0 || workingSize % 16 != 0) {
@@ -41,41 +44,46 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
 
     /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0, false);
     }
 
     public PropagationOptions withWindowed(boolean w) {
         return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, endBelow);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withRange(int first, int last) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
-                maxPeriodicFrames, first, last, workingSize, localitySigma, endBelow);
+                maxPeriodicFrames, first, last, workingSize, localitySigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
         return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
-                lastSlice, workingSize, localitySigma, endBelow);
+                lastSlice, workingSize, localitySigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withWorkingSize(int size) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, size, localitySigma, endBelow);
+                firstSlice, lastSlice, size, localitySigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withTopK(int k) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, endBelow);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withLocality(double sigma) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, sigma, endBelow);
+                firstSlice, lastSlice, workingSize, sigma, endBelow, separateWindows);
     }
 
     public PropagationOptions withEndBelow(double fraction) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, fraction);
+                firstSlice, lastSlice, workingSize, localitySigma, fraction, separateWindows);
+    }
+
+    public PropagationOptions withSeparateWindows(boolean separate) {
+        return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separate);
     }
 }

@@ -12,6 +12,8 @@ import org.cycleprop.util.Progress;
 import org.cycleprop.volume.LabelStack;
 import org.cycleprop.volume.SliceStack;
 
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -71,6 +73,10 @@ public final class StcnPropagator implements Propagator {
     @Override
     public LabelStack propagate(SliceStack image, Seeds seeds, Progress progress) {
         SeedCheck.check(image, seeds);
+        if (options.windowed() && options.separateWindows()) {
+            List<SeedParts.Part> parts = SeedParts.split(seeds, options.windowMargin(), options.minWindow());
+            if (parts.size() > 1) return propagateParts(image, seeds, parts, progress);
+        }
         int first = options.firstSlice() < 0 ? 0 : options.firstSlice();
         int last = options.lastSlice() < 0 ? image.depth() - 1 : Math.min(options.lastSlice(), image.depth() - 1);
         PropagationPlan plan = new PropagationPlan(new TreeSet<>(seeds.slices().keySet()), first, last);
@@ -90,6 +96,73 @@ public final class StcnPropagator implements Propagator {
         }
         progress.update(total, total, "done");
         lastProbabilities = blender.probabilities();
+        return labels;
+    }
+
+    /**
+     * Propagates each part in its own window and merges them: an object's probability is the largest of its
+     * parts'; a pixel gets the most probable object when that probability is above one half. Seed slices keep
+     * their seeds.
+     */
+    private LabelStack propagateParts(SliceStack image, Seeds seeds, List<SeedParts.Part> parts, Progress progress) {
+        StcnPropagator single = new StcnPropagator(network, modelManager, options.withSeparateWindows(false), name);
+        single.keepProbabilities = true;
+        single.phases = phases;
+        int depth = image.depth();
+        int pixels = image.width() * image.height();
+        float[][][] best = new float[seeds.objectCount()][depth][];
+        for (int i = 0; i < parts.size(); i++) {
+            long offset = i;
+            long count = parts.size();
+            single.propagate(image, parts.get(i).seeds(), new Progress() {
+                @Override
+                public void update(long done, long total, String message) {
+                    progress.update(offset * total + done, count * total, "part " + (offset + 1) + "/" + count
+                            + (message == null ? "" : ", " + message));
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCancelled();
+                }
+            });
+            float[][] p = single.lastProbabilities()[0];
+            float[][] acc = best[parts.get(i).object() - 1];
+            for (int z = 0; z < depth; z++) {
+                if (p[z] == null) continue;
+                if (acc[z] == null) acc[z] = p[z].clone();
+                else for (int j = 0; j < pixels; j++) acc[z][j] = Math.max(acc[z][j], p[z][j]);
+            }
+        }
+        LabelStack labels = new LabelStack(image.width(), image.height(), depth);
+        for (int z = 0; z < depth; z++) {
+            short[] seed = seeds.slices().get(z);
+            if (seed != null) {
+                labels.setSlice(z, seed.clone());
+                continue;
+            }
+            short[] out = new short[pixels];
+            boolean any = false;
+            for (int j = 0; j < pixels; j++) {
+                float top = 0.5f;
+                for (int o = 0; o < best.length; o++) {
+                    if (best[o][z] != null && best[o][z][j] > top) {
+                        top = best[o][z][j];
+                        out[j] = (short) (o + 1);
+                    }
+                }
+                any |= out[j] != 0;
+            }
+            labels.setSlice(z, any ? out : null);
+        }
+        for (Map.Entry<Integer, short[]> e : seeds.slices().entrySet()) { // probabilities of seed slices: the seed
+            for (int o = 0; o < best.length; o++) {
+                float[] p = new float[pixels];
+                for (int j = 0; j < pixels; j++) p[j] = Short.toUnsignedInt(e.getValue()[j]) == o + 1 ? 1f : 0f;
+                best[o][e.getKey()] = p;
+            }
+        }
+        lastProbabilities = keepProbabilities ? best : null;
         return labels;
     }
 

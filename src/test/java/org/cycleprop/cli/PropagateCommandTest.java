@@ -88,6 +88,25 @@ class PropagateCommandTest {
     }
 
     @Test
+    void separateWindowsKeepTheSeedAndTheLabelValues() throws Exception {
+        Path out = tmp.resolve("sep.nii.gz");
+        CliRun run = CliRun.of("propagate", "--image", image.toString(), "--seeds", seeds.toString(), "--out",
+                out.toString(), "--model", model.toString(), "--separate-windows");
+        assertEquals(0, run.exitCode(), run.err());
+        var r = NiftiReader.read(out).stored().randomAccess();
+        var s = NiftiReader.read(seeds).stored().randomAccess();
+        for (int z = 0; z < 10; z++) {
+            for (int y = 0; y < 32; y++) {
+                for (int x = 0; x < 40; x++) {
+                    double v = r.setPositionAndGet(x, y, z).getRealDouble();
+                    if (z == 4) assertEquals(s.setPositionAndGet(x, y, 4).getRealDouble(), v, "seed slice as drawn");
+                    assertTrue(v == 0 || v == 20 || v == 30, "only the seeds' label values appear: " + v);
+                }
+            }
+        }
+    }
+
+    @Test
     void emptySeedsAndBrokenModelsAreOneLine() throws Exception {
         Path empty = tmp.resolve("empty.nii");
         NiftiWriter.write(Volume.of(ArrayImgs.unsignedBytes(new byte[40 * 32 * 10], 40, 32, 10), new double[] {1, 1, 1},

@@ -88,6 +88,55 @@ class StcnPropagatorTest {
     }
 
     @Test
+    void separateWindowsMergeThePiecesPropagatedAlone() {
+        short[] a = new short[W * H];
+        for (int y = 3; y < 7; y++) for (int x = 2; x < 6; x++) a[x + y * W] = 1;
+        short[] b = new short[W * H];
+        for (int y = 22; y < 27; y++) for (int x = 32; x < 37; x++) b[x + y * W] = 1;
+        short[] both = a.clone();
+        for (int i = 0; i < both.length; i++) if (b[i] != 0) both[i] = 1;
+        try (NDManager m = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
+            // windows of at least 8 px (the default 32 would make the two pieces' windows overlap on 40 × 30)
+            PropagationOptions one = new PropagationOptions(true, 2.5, 8, 5, true, 20, 0, -1, -1, 0, 0, 0, false);
+            StcnPropagator alone = new StcnPropagator(net, m, one, "tiny").keepingProbabilities();
+            alone.propagate(volume(), new Seeds(W, H, 1).put(5, a), Progress.NONE);
+            float[][] pa = alone.lastProbabilities()[0];
+            alone.propagate(volume(), new Seeds(W, H, 1).put(5, b), Progress.NONE);
+            float[][] pb = alone.lastProbabilities()[0];
+
+            StcnPropagator separate = new StcnPropagator(net, m, one.withSeparateWindows(true), "tiny")
+                    .keepingProbabilities();
+            Recorder progress = new Recorder();
+            LabelStack out = separate.propagate(volume(), new Seeds(W, H, 1).put(5, both), progress);
+            assertArrayEquals(both, out.slice(5), "the seed slice keeps the seed");
+            float[][] merged = separate.lastProbabilities()[0];
+            for (int z = 0; z < D; z++) {
+                if (z == 5) continue;
+                for (int i = 0; i < W * H; i++) {
+                    // the same arithmetic, though not bit for bit: native kernels may sum in another order
+                    float expected = Math.max(pa[z][i], pb[z][i]);
+                    assertEquals(expected, merged[z][i], 1e-5f, "slice " + z + " pixel " + i);
+                    if (Math.abs(expected - 0.5f) > 1e-4f) {
+                        assertEquals(expected > 0.5f ? 1 : 0, out.get(z, i), "slice " + z + " pixel " + i);
+                    }
+                }
+            }
+            assertTrue(progress.messages.get(0).startsWith("part 1/2"), progress.messages.get(0));
+            assertTrue(progress.messages.get(progress.messages.size() - 1).startsWith("part 2/2"));
+            // one window around both pieces is another propagation
+            StcnPropagator shared = new StcnPropagator(net, m, one, "tiny").keepingProbabilities();
+            shared.propagate(volume(), new Seeds(W, H, 1).put(5, both), Progress.NONE);
+            float[][] ps = shared.lastProbabilities()[0];
+            boolean differs = false;
+            for (int z = 0; z < D && !differs; z++) {
+                if (z != 5) differs = !java.util.Arrays.equals(ps[z], merged[z]);
+            }
+            assertTrue(differs, "separate windows made no difference");
+        }
+    }
+
+    @Test
     void twoSeedsAndARangeVisitEachStretchFromBothSides() {
         try (NDManager m = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
