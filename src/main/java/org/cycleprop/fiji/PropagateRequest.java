@@ -34,6 +34,7 @@ final class PropagateRequest {
     String device = "auto";
     boolean wholeSlices;
     double locality;
+    boolean separateWindows;
     ImagePlus refine;
     boolean overlay;
     boolean addRois;
@@ -48,7 +49,7 @@ final class PropagateRequest {
         PreviousResult previous = refine == null ? null : PreviousResult.of(refine, image);
         SeedSlices seedSlices = seeds(image, ax, previous);
         PropagationSettings settings = new PropagationSettings(m, modelPath, ax, firstSlice, lastSlice, device, wholeSlices,
-                locality);
+                locality, separateWindows);
         PropagationJob job = new PropagationJob(image, seedSlices, settings);
         return previous == null ? job : job.refining(previous);
     }

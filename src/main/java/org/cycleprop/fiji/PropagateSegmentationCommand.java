@@ -52,6 +52,11 @@ public final class PropagateSegmentationCommand implements Command {
                     + "memory near each position: fewer pixels predicted past the object's ends")
     double locality;
 
+    @Parameter(label = "Separate windows", required = false,
+            description = "Each object, and each group of distant pieces of an object drawn on one slice (a bilateral "
+                    + "structure), propagates in a window of its own instead of one window around everything")
+    boolean separate_windows;
+
     @Parameter(label = "Refine (earlier result)", required = false)
     ImagePlus refine;
 
@@ -77,6 +82,7 @@ public final class PropagateSegmentationCommand implements Command {
         r.device = device;
         r.wholeSlices = whole_slices;
         r.locality = locality;
+        r.separateWindows = separate_windows;
         r.refine = refine;
         r.overlay = overlay;
         r.addRois = add_rois;

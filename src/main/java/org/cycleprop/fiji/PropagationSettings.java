@@ -17,18 +17,20 @@ import java.nio.file.Path;
  * @param device     auto, cpu or gpu
  * @param wholeSlice propagate on whole slices instead of the window that follows the object
  * @param locality   width of the readout's locality prior in key-grid cells (16 network pixels); 0 = none
+ * @param separateWindows every object, and every group of distant pieces of an object drawn on one slice, in a
+ *                   window of its own (a bilateral structure, cells far apart)
  */
 public record PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
-                                  String device, boolean wholeSlice, double locality) {
+                                  String device, boolean wholeSlice, double locality, boolean separateWindows) {
 
     public PropagationSettings {
         if (!(locality >= 0)) throw new UserException("locality: must be >= 0 (0 = none), got " + locality);
     }
 
-    /** Settings without a locality prior. */
+    /** Settings without a locality prior, one window around all objects. */
     public PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
                                String device, boolean wholeSlice) {
-        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0);
+        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0, false);
     }
 
     /** The given model along Z over every slice, on the best device, windowed. */
@@ -41,7 +43,8 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
     }
 
     public PropagationSettings withRange(int first, int last) {
-        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice, locality);
+        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice, locality,
+                separateWindows);
     }
 
     /** The 0-based inclusive slice range within {@code depth} slices. */
@@ -56,6 +59,7 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
     }
 
     PropagationOptions options() {
-        return PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality);
+        return PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
+                .withSeparateWindows(separateWindows);
     }
 }

@@ -152,6 +152,7 @@ class MacroGuiIT {
                 case "first_slice" -> "first_slice=2";
                 case "last_slice" -> "last_slice=9";
                 case "device" -> "device=gpu";
+                case "locality" -> "locality=1.5";
                 case "refine" -> "refine=earlier";
                 default -> key; // checkboxes: present = on
             }).append(' ');
@@ -175,7 +176,8 @@ class MacroGuiIT {
         assertEquals(2, r.firstSlice);
         assertEquals(9, r.lastSlice);
         assertEquals("gpu", r.device);
-        assertTrue(r.wholeSlices && r.overlay && r.addRois);
+        assertTrue(r.wholeSlices && r.overlay && r.addRois && r.separateWindows);
+        assertEquals(1.5, r.locality);
         assertEquals("earlier", r.refine.getTitle());
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -188,7 +189,7 @@ class PropagationJobTest {
         r.locality = 1;
         ImagePlus local = r.job(source).run(Progress.NONE);
         assertEquals(TestImages.pixelHash(toFloat(new PropagationJob(source, seeds, new PropagationSettings(
-                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false, 1)).run(Progress.NONE))),
+                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false, 1, false)).run(Progress.NONE))),
                 TestImages.pixelHash(toFloat(local)));
         assertNotEquals(TestImages.pixelHash(toFloat(plain)), TestImages.pixelHash(toFloat(local)),
                 "the prior changes the result");
@@ -338,5 +339,14 @@ class PropagationJobTest {
         assertEquals(Axis.Y, alongY.axis());
         UserException e = assertThrows(UserException.class, () -> LabelImageSeeds.from(source, source, Axis.Z));
         assertTrue(e.getMessage().contains("is the image itself"), e.getMessage());
+    }
+
+    @Test
+    void separateWindowsReachThePropagationOptions() {
+        PropagationSettings on = new PropagationSettings(PropagationMethod.MODEL, null, Axis.Z, 0, 0, "cpu", false, 0,
+                true);
+        assertTrue(on.options().separateWindows());
+        assertTrue(on.withRange(2, 5).options().separateWindows(), "kept by withRange");
+        assertFalse(PropagationSettings.model(Path.of("m.json")).options().separateWindows(), "off by default");
     }
 }
