@@ -6,6 +6,7 @@ import org.cycleprop.evaluation.SeedPolicy;
 import org.cycleprop.evaluation.StructureIndex;
 import org.cycleprop.util.Memory;
 import org.cycleprop.util.OutputFolder;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
 import org.cycleprop.volume.LabelNames;
@@ -60,10 +61,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "locality prior on the memory readout, in key-grid cells (16 network pixels); 0 = none (default).")
     double locality;
 
-    @Option(names = "--separate-windows", description = "For model methods: Every object, and every group of distant pieces of "
-            + "an object drawn on one slice (a bilateral structure), propagates in a window of its own instead of one "
-            + "window around everything; costs one propagation per part.")
-    boolean separateWindows;
+    @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = "For model methods: "
+            + "pieces (default): a single object drawn as distant pieces on a slice (a bilateral structure) gets a "
+            + "window per group of pieces; each: every object too, one propagation per part; one: one window around "
+            + "everything.")
+    String windows = "pieces";
 
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
@@ -87,7 +89,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, locality, endBelow, separateWindows);
+        Methods.Method m = Methods.parse(method, device, locality, endBelow, WindowParts.parse(windows));
         SeedPolicy policy = seeds == null ? m.seedPolicy() : parseSeeds(seeds);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);

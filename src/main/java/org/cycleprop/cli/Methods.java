@@ -2,6 +2,7 @@ package org.cycleprop.cli;
 
 import org.cycleprop.evaluation.SeedPolicy;
 import org.cycleprop.propagation.CopyPropagator;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.propagation.InterpolatePropagator;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Propagator;
@@ -22,15 +23,15 @@ final class Methods {
     }
 
     static Method parse(String spec, String device) {
-        return parse(spec, device, 0, 0, false);
+        return parse(spec, device, 0, 0, WindowParts.PIECES);
     }
 
     /**
      * @param locality the model's locality prior width in key-grid cells, 0 = none
      * @param endBelow an object ends below this fraction of its seed area, 0 = never
-     * @param separateWindows every object and every group of distant pieces in a window of its own
+     * @param windows  how many windows: one, one per group of distant pieces of a single object, or one per part
      */
-    static Method parse(String spec, String device, double locality, double endBelow, boolean separateWindows) {
+    static Method parse(String spec, String device, double locality, double endBelow, WindowParts windows) {
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         if (spec.startsWith("model:")) {
@@ -39,7 +40,7 @@ final class Methods {
             if (whole) path = path.substring(0, path.length() - ":whole".length());
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
             PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality)
-                    .withEndBelow(endBelow).withSeparateWindows(separateWindows);
+                    .withEndBelow(endBelow).withWindowParts(windows);
             return new Method(WarmModel.get(Path.of(path), device).propagator(options), SeedPolicy.LARGEST_SLICE);
         }
         switch (spec) {

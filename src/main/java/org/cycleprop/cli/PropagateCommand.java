@@ -1,6 +1,7 @@
 package org.cycleprop.cli;
 
 import org.cycleprop.propagation.WarmModel;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Seeds;
 import org.cycleprop.propagation.StcnPropagator;
@@ -60,10 +61,11 @@ public final class PropagateCommand implements Callable<Integer> {
             + "0 = none (default).")
     double locality;
 
-    @Option(names = "--separate-windows", description = "Every object, and every group of distant pieces of "
-            + "an object drawn on one slice (a bilateral structure), propagates in a window of its own instead of one "
-            + "window around everything; costs one propagation per part.")
-    boolean separateWindows;
+    @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = ""
+            + "pieces (default): a single object drawn as distant pieces on a slice (a bilateral structure) gets a "
+            + "window per group of pieces; each: every object too, one propagation per part; one: one window around "
+            + "everything.")
+    String windows = "pieces";
 
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
@@ -81,7 +83,7 @@ public final class PropagateCommand implements Callable<Integer> {
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
-                .withEndBelow(endBelow).withSeparateWindows(separateWindows);
+                .withEndBelow(endBelow).withWindowParts(WindowParts.parse(windows));
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
 
@@ -23,6 +24,7 @@ final class PropagateRequest {
     static final String[] SEED_SOURCES = {ROI_MANAGER, SELECTION, LABEL_IMAGE};
     static final String[] AXES = {"Z", "X", "Y"};
     static final String[] DEVICES = {"auto", "cpu", "gpu"};
+    static final String[] WINDOWS = {"pieces", "one", "each"};
 
     String method = PropagationMethod.MODEL.key;
     String model = "";
@@ -34,7 +36,7 @@ final class PropagateRequest {
     String device = "auto";
     boolean wholeSlices;
     double locality;
-    boolean separateWindows;
+    String windows = "pieces";
     ImagePlus refine;
     boolean overlay;
     boolean addRois;
@@ -49,7 +51,7 @@ final class PropagateRequest {
         PreviousResult previous = refine == null ? null : PreviousResult.of(refine, image);
         SeedSlices seedSlices = seeds(image, ax, previous);
         PropagationSettings settings = new PropagationSettings(m, modelPath, ax, firstSlice, lastSlice, device, wholeSlices,
-                locality, separateWindows);
+                locality, WindowParts.parse(windows));
         PropagationJob job = new PropagationJob(image, seedSlices, settings);
         return previous == null ? job : job.refining(previous);
     }

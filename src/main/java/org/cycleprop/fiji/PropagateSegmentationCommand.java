@@ -52,10 +52,10 @@ public final class PropagateSegmentationCommand implements Command {
                     + "memory near each position: fewer pixels predicted past the object's ends")
     double locality;
 
-    @Parameter(label = "Separate windows", required = false,
-            description = "Each object, and each group of distant pieces of an object drawn on one slice (a bilateral "
-                    + "structure), propagates in a window of its own instead of one window around everything")
-    boolean separate_windows;
+    @Parameter(label = "Windows", choices = {"pieces", "one", "each"}, required = false,
+            description = "pieces: a single object drawn as distant pieces (a bilateral structure) gets a window per "
+                    + "group of pieces; each: every object too; one: one window around everything")
+    String windows = "pieces";
 
     @Parameter(label = "Refine (earlier result)", required = false)
     ImagePlus refine;
@@ -82,7 +82,7 @@ public final class PropagateSegmentationCommand implements Command {
         r.device = device;
         r.wholeSlices = whole_slices;
         r.locality = locality;
-        r.separateWindows = separate_windows;
+        r.windows = windows == null ? "pieces" : windows;
         r.refine = refine;
         r.overlay = overlay;
         r.addRois = add_rois;

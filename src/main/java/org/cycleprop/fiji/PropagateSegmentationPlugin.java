@@ -17,8 +17,8 @@ import java.util.List;
  * (ROI Manager, current selection or a label image) and opens the result as a new label image. Every dialog
  * field is a macro option with the key in brackets:
  * <pre>run("Propagate Segmentation...", "method=model model=[/path/small.json] seeds=[ROI Manager]
- *      seed_image=- axis=Z first_slice=0 last_slice=0 device=auto locality=0 separate_windows refine=None overlay add_rois");</pre>
- * (checkboxes: {@code whole_slices}, {@code separate_windows}, {@code overlay}, {@code add_rois} present = on). Last choices are remembered
+ *      seed_image=- axis=Z first_slice=0 last_slice=0 device=auto locality=0 windows=pieces refine=None overlay add_rois");</pre>
+ * (checkboxes: {@code whole_slices}, {@code overlay}, {@code add_rois} present = on). Last choices are remembered
  * outside macros.
  */
 public final class PropagateSegmentationPlugin implements PlugIn {
@@ -62,7 +62,8 @@ public final class PropagateSegmentationPlugin implements PlugIn {
         gd.addChoice("Device", PropagateRequest.DEVICES, macro ? r.device : Prefs.get(PREFS + "device", r.device));
         gd.addCheckbox("Whole_slices (no window around the object)", false);
         gd.addNumericField("Locality (prior width in 16-pixel cells, 0 = off)", 0, 1);
-        gd.addCheckbox("Separate_windows (each object, and distant pieces of one, in a window of its own)", false);
+        gd.addChoice("Windows (pieces: distant pieces of one object apart; each: every object too)",
+                PropagateRequest.WINDOWS, r.windows);
         gd.addChoice("Refine (earlier result)", previous, NONE);
         gd.addCheckbox("Overlay outlines on the image", macro ? false : Prefs.get(PREFS + "overlay", false));
         gd.addCheckbox("Add_ROIs of every slice to the ROI Manager", false);
@@ -78,7 +79,7 @@ public final class PropagateSegmentationPlugin implements PlugIn {
         r.device = gd.getNextChoice();
         r.wholeSlices = gd.getNextBoolean();
         r.locality = gd.getNextNumber();
-        r.separateWindows = gd.getNextBoolean();
+        r.windows = gd.getNextChoice();
         r.refine = imageNamed(gd.getNextChoice());
         r.overlay = gd.getNextBoolean();
         r.addRois = gd.getNextBoolean();

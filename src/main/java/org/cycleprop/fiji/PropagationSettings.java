@@ -1,6 +1,7 @@
 package org.cycleprop.fiji;
 
 import org.cycleprop.propagation.PropagationOptions;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
 
@@ -17,20 +18,21 @@ import java.nio.file.Path;
  * @param device     auto, cpu or gpu
  * @param wholeSlice propagate on whole slices instead of the window that follows the object
  * @param locality   width of the readout's locality prior in key-grid cells (16 network pixels); 0 = none
- * @param separateWindows every object, and every group of distant pieces of an object drawn on one slice, in a
- *                   window of its own (a bilateral structure, cells far apart)
+ * @param windows    one window, one per group of distant pieces of a single object (the default), or one per
+ *                   object and group ({@link WindowParts})
  */
 public record PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
-                                  String device, boolean wholeSlice, double locality, boolean separateWindows) {
+                                  String device, boolean wholeSlice, double locality, WindowParts windows) {
 
     public PropagationSettings {
         if (!(locality >= 0)) throw new UserException("locality: must be >= 0 (0 = none), got " + locality);
+        if (windows == null) windows = WindowParts.PIECES;
     }
 
-    /** Settings without a locality prior, one window around all objects. */
+    /** Settings without a locality prior, the default windows. */
     public PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
                                String device, boolean wholeSlice) {
-        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0, false);
+        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0, WindowParts.PIECES);
     }
 
     /** The given model along Z over every slice, on the best device, windowed. */
@@ -43,8 +45,7 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
     }
 
     public PropagationSettings withRange(int first, int last) {
-        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice, locality,
-                separateWindows);
+        return new PropagationSettings(method, model, axis, first, last, device, wholeSlice, locality, windows);
     }
 
     /** The 0-based inclusive slice range within {@code depth} slices. */
@@ -60,6 +61,6 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
 
     PropagationOptions options() {
         return PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
-                .withSeparateWindows(separateWindows);
+                .withWindowParts(windows);
     }
 }

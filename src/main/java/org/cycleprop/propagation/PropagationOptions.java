@@ -17,16 +17,16 @@ package org.cycleprop.propagation;
  *                          favours memory entries near the query's position; 0 = none (STCN's plain readout)
  * @param endBelow          an object ends, for the rest of a run, on the first slice where its predicted area is
  *                          below this fraction of its seed-slice area (see {@link ObjectEnds}); 0 = never
- * @param separateWindows   (windowed) every object, and every group of distant pieces of an object drawn on one
- *                          slice, propagates in a window of its own ({@link SeedParts}); false = one window
- *                          around all objects
+ * @param windowParts       (windowed) one window for everything, one per group of distant pieces of a single
+ *                          object (the default), or one per object and group ({@link WindowParts}, {@link SeedParts})
  */
 public record PropagationOptions(boolean windowed, double windowMargin, int minWindow, int memEvery,
                                  boolean includeLast, int topK, int maxPeriodicFrames, int firstSlice,
                                  int lastSlice, int workingSize, double localitySigma,
-                                 double endBelow, boolean separateWindows) {
+                                 double endBelow, WindowParts windowParts) {
 
     public PropagationOptions {
+        if (windowParts == null) throw new IllegalArgumentException("windowParts must be given");
         if (workingSize < 0 || workingSize % 16 != 0) {
             throw new IllegalArgumentException("working size must be a positive multiple of 16, got " + workingSize);
         }
@@ -42,48 +42,51 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
     public static final double DEFAULT_MARGIN = 2.5;
     public static final int DEFAULT_MIN_WINDOW = 32;
 
-    /** STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed. */
+    /**
+     * STCN's defaults (top-20 readout, memory every 5th frame, last frame kept), windowed; distant pieces of a
+     * single object in windows of their own.
+     */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0, false);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0, WindowParts.PIECES);
     }
 
     public PropagationOptions withWindowed(boolean w) {
         return new PropagationOptions(w, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separateWindows);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, windowParts);
     }
 
     public PropagationOptions withRange(int first, int last) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK,
-                maxPeriodicFrames, first, last, workingSize, localitySigma, endBelow, separateWindows);
+                maxPeriodicFrames, first, last, workingSize, localitySigma, endBelow, windowParts);
     }
 
     public PropagationOptions withMemory(int every, boolean last, int maxPeriodic) {
         return new PropagationOptions(windowed, windowMargin, minWindow, every, last, topK, maxPeriodic, firstSlice,
-                lastSlice, workingSize, localitySigma, endBelow, separateWindows);
+                lastSlice, workingSize, localitySigma, endBelow, windowParts);
     }
 
     public PropagationOptions withWorkingSize(int size) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, size, localitySigma, endBelow, separateWindows);
+                firstSlice, lastSlice, size, localitySigma, endBelow, windowParts);
     }
 
     public PropagationOptions withTopK(int k) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, k, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separateWindows);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, windowParts);
     }
 
     public PropagationOptions withLocality(double sigma) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, sigma, endBelow, separateWindows);
+                firstSlice, lastSlice, workingSize, sigma, endBelow, windowParts);
     }
 
     public PropagationOptions withEndBelow(double fraction) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, fraction, separateWindows);
+                firstSlice, lastSlice, workingSize, localitySigma, fraction, windowParts);
     }
 
-    public PropagationOptions withSeparateWindows(boolean separate) {
+    public PropagationOptions withWindowParts(WindowParts parts) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
-                firstSlice, lastSlice, workingSize, localitySigma, endBelow, separate);
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, parts);
     }
 }

@@ -15,14 +15,25 @@ import java.util.TreeMap;
  * another is not known.
  */
 final class SeedParts {
-    /** One part: object {@code object} (1..K of the original seeds) with these seeds as its object 1. */
+    /**
+     * One part: object {@code object} (1..K of the original seeds) with these seeds as its object 1; object 0: the
+     * original seeds unchanged (nothing split).
+     */
     record Part(int object, Seeds seeds) {
     }
 
     private SeedParts() {
     }
 
-    static List<Part> split(Seeds seeds, double margin, int minWindow) {
+    /**
+     * The parts of {@code seeds}: with {@link WindowParts#PIECES} several objects stay one part (one pass, one
+     * window) and only a single object is split into groups of pieces; with {@link WindowParts#EACH} every object
+     * is split; {@link WindowParts#ONE} keeps everything one part.
+     */
+    static List<Part> split(Seeds seeds, WindowParts mode, double margin, int minWindow) {
+        if (mode == WindowParts.ONE || (mode == WindowParts.PIECES && seeds.objectCount() > 1)) {
+            return List.of(new Part(0, seeds));
+        }
         int w = seeds.width();
         int h = seeds.height();
         List<Part> parts = new ArrayList<>();

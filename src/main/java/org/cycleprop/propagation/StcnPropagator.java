@@ -73,8 +73,9 @@ public final class StcnPropagator implements Propagator {
     @Override
     public LabelStack propagate(SliceStack image, Seeds seeds, Progress progress) {
         SeedCheck.check(image, seeds);
-        if (options.windowed() && options.separateWindows()) {
-            List<SeedParts.Part> parts = SeedParts.split(seeds, options.windowMargin(), options.minWindow());
+        if (options.windowed() && options.windowParts() != WindowParts.ONE) {
+            List<SeedParts.Part> parts = SeedParts.split(seeds, options.windowParts(), options.windowMargin(),
+                    options.minWindow());
             if (parts.size() > 1) return propagateParts(image, seeds, parts, progress);
         }
         int first = options.firstSlice() < 0 ? 0 : options.firstSlice();
@@ -105,7 +106,7 @@ public final class StcnPropagator implements Propagator {
      * their seeds.
      */
     private LabelStack propagateParts(SliceStack image, Seeds seeds, List<SeedParts.Part> parts, Progress progress) {
-        StcnPropagator single = new StcnPropagator(network, modelManager, options.withSeparateWindows(false), name);
+        StcnPropagator single = new StcnPropagator(network, modelManager, options.withWindowParts(WindowParts.ONE), name);
         single.keepProbabilities = true;
         single.phases = phases;
         int depth = image.depth();

@@ -88,10 +88,10 @@ class PropagateCommandTest {
     }
 
     @Test
-    void separateWindowsKeepTheSeedAndTheLabelValues() throws Exception {
+    void windowsPerObjectKeepTheSeedAndTheLabelValues() throws Exception {
         Path out = tmp.resolve("sep.nii.gz");
         CliRun run = CliRun.of("propagate", "--image", image.toString(), "--seeds", seeds.toString(), "--out",
-                out.toString(), "--model", model.toString(), "--separate-windows");
+                out.toString(), "--model", model.toString(), "--windows", "each");
         assertEquals(0, run.exitCode(), run.err());
         var r = NiftiReader.read(out).stored().randomAccess();
         var s = NiftiReader.read(seeds).stored().randomAccess();

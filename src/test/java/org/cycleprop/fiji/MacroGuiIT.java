@@ -153,6 +153,7 @@ class MacroGuiIT {
                 case "last_slice" -> "last_slice=9";
                 case "device" -> "device=gpu";
                 case "locality" -> "locality=1.5";
+                case "windows" -> "windows=each";
                 case "refine" -> "refine=earlier";
                 default -> key; // checkboxes: present = on
             }).append(' ');
@@ -176,7 +177,8 @@ class MacroGuiIT {
         assertEquals(2, r.firstSlice);
         assertEquals(9, r.lastSlice);
         assertEquals("gpu", r.device);
-        assertTrue(r.wholeSlices && r.overlay && r.addRois && r.separateWindows);
+        assertTrue(r.wholeSlices && r.overlay && r.addRois);
+        assertEquals("each", r.windows);
         assertEquals(1.5, r.locality);
         assertEquals("earlier", r.refine.getTitle());
     }

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.LUT;
 import net.imglib2.img.array.ArrayImgs;
+import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.cli.Main;
 import org.cycleprop.util.Progress;
 import org.cycleprop.util.UserException;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -189,7 +189,7 @@ class PropagationJobTest {
         r.locality = 1;
         ImagePlus local = r.job(source).run(Progress.NONE);
         assertEquals(TestImages.pixelHash(toFloat(new PropagationJob(source, seeds, new PropagationSettings(
-                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false, 1, false)).run(Progress.NONE))),
+                PropagationMethod.MODEL, bundled, Axis.Z, 0, 0, "cpu", false, 1, WindowParts.PIECES)).run(Progress.NONE))),
                 TestImages.pixelHash(toFloat(local)));
         assertNotEquals(TestImages.pixelHash(toFloat(plain)), TestImages.pixelHash(toFloat(local)),
                 "the prior changes the result");
@@ -342,11 +342,16 @@ class PropagationJobTest {
     }
 
     @Test
-    void separateWindowsReachThePropagationOptions() {
-        PropagationSettings on = new PropagationSettings(PropagationMethod.MODEL, null, Axis.Z, 0, 0, "cpu", false, 0,
-                true);
-        assertTrue(on.options().separateWindows());
-        assertTrue(on.withRange(2, 5).options().separateWindows(), "kept by withRange");
-        assertFalse(PropagationSettings.model(Path.of("m.json")).options().separateWindows(), "off by default");
+    void theWindowChoiceReachesThePropagationOptions() {
+        PropagationSettings each = new PropagationSettings(PropagationMethod.MODEL, null, Axis.Z, 0, 0, "cpu", false, 0,
+                WindowParts.EACH);
+        assertEquals(WindowParts.EACH, each.options().windowParts());
+        assertEquals(WindowParts.EACH, each.withRange(2, 5).options().windowParts(), "kept by withRange");
+        assertEquals(WindowParts.PIECES, PropagationSettings.model(Path.of("m.json")).options().windowParts(),
+                "pieces by default");
+        PropagateRequest r = new PropagateRequest();
+        r.windows = "sideways";
+        UserException e = assertThrows(UserException.class, () -> WindowParts.parse(r.windows));
+        assertEquals("windows: 'sideways' is not one of one, pieces, each", e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ class SeedPartsTest {
         short[] s = new short[W * H];
         box(s, 5, 5, 6, 1);
         box(s, 80, 20, 6, 1); // windows of 2.5 × 6 = 15 px: far from each other
-        List<SeedParts.Part> parts = SeedParts.split(new Seeds(W, H, 1).put(3, s), 2.5, 8);
+        List<SeedParts.Part> parts = SeedParts.split(new Seeds(W, H, 1).put(3, s), WindowParts.PIECES, 2.5, 8);
         assertEquals(2, parts.size());
         short[] first = parts.get(0).seeds().slices().get(3);
         short[] second = parts.get(1).seeds().slices().get(3);
@@ -44,7 +44,7 @@ class SeedPartsTest {
         short[] s = new short[W * H];
         box(s, 5, 5, 6, 1);
         box(s, 14, 5, 6, 1); // 3 px gap: the 15 px windows overlap
-        assertEquals(1, SeedParts.split(new Seeds(W, H, 1).put(3, s), 2.5, 8).size());
+        assertEquals(1, SeedParts.split(new Seeds(W, H, 1).put(3, s), WindowParts.PIECES, 2.5, 8).size());
         // a chain: the windows of a and c are apart, b's overlaps both, so all three are one group
         short[] chain = new short[W * H];
         box(chain, 5, 5, 6, 1);
@@ -72,7 +72,10 @@ class SeedPartsTest {
         short[] later = new short[W * H];
         box(later, 40, 25, 6, 2);
         Seeds seeds = new Seeds(W, H, 2).put(3, s).put(9, later);
-        List<SeedParts.Part> parts = SeedParts.split(seeds, 2.5, 8);
+        assertEquals(List.of(0), SeedParts.split(seeds, WindowParts.PIECES, 2.5, 8).stream()
+                .map(SeedParts.Part::object).toList(), "pieces: several objects stay one pass");
+        assertEquals(1, SeedParts.split(seeds, WindowParts.ONE, 2.5, 8).size());
+        List<SeedParts.Part> parts = SeedParts.split(seeds, WindowParts.EACH, 2.5, 8);
         // object 1 only on slice 3: two pieces; object 2 on slices 3 and 9: one part with both slices
         assertEquals(3, parts.size());
         assertEquals(List.of(1, 1, 2), parts.stream().map(SeedParts.Part::object).toList());

@@ -98,14 +98,15 @@ class StcnPropagatorTest {
         try (NDManager m = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, m);
             // windows of at least 8 px (the default 32 would make the two pieces' windows overlap on 40 × 30)
-            PropagationOptions one = new PropagationOptions(true, 2.5, 8, 5, true, 20, 0, -1, -1, 0, 0, 0, false);
+            PropagationOptions one = new PropagationOptions(true, 2.5, 8, 5, true, 20, 0, -1, -1, 0, 0, 0,
+                    WindowParts.ONE);
             StcnPropagator alone = new StcnPropagator(net, m, one, "tiny").keepingProbabilities();
             alone.propagate(volume(), new Seeds(W, H, 1).put(5, a), Progress.NONE);
             float[][] pa = alone.lastProbabilities()[0];
             alone.propagate(volume(), new Seeds(W, H, 1).put(5, b), Progress.NONE);
             float[][] pb = alone.lastProbabilities()[0];
 
-            StcnPropagator separate = new StcnPropagator(net, m, one.withSeparateWindows(true), "tiny")
+            StcnPropagator separate = new StcnPropagator(net, m, one.withWindowParts(WindowParts.PIECES), "tiny")
                     .keepingProbabilities();
             Recorder progress = new Recorder();
             LabelStack out = separate.propagate(volume(), new Seeds(W, H, 1).put(5, both), progress);
@@ -133,6 +134,11 @@ class StcnPropagatorTest {
                 if (z != 5) differs = !java.util.Arrays.equals(ps[z], merged[z]);
             }
             assertTrue(differs, "separate windows made no difference");
+            // EACH splits the same single object the same way
+            StcnPropagator each = new StcnPropagator(net, m, one.withWindowParts(WindowParts.EACH), "tiny")
+                    .keepingProbabilities();
+            each.propagate(volume(), new Seeds(W, H, 1).put(5, both), Progress.NONE);
+            for (int z = 0; z < D; z++) assertArrayEquals(merged[z], each.lastProbabilities()[0][z], 1e-6f);
         }
     }
 
