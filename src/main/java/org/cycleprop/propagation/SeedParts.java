@@ -71,17 +71,20 @@ final class SeedParts {
      */
     static List<boolean[]> groups(boolean[] mask, int w, int h, double margin, int minWindow) {
         List<boolean[]> groups = components(mask, w, h);
+        List<Window> windows = new ArrayList<>(); // windows.get(i) is the window around groups.get(i)
+        for (boolean[] g : groups) windows.add(Window.around(g, w, h, margin, minWindow));
         boolean merged = true;
         while (merged && groups.size() > 1) {
             merged = false;
             outer:
             for (int a = 0; a < groups.size(); a++) {
                 for (int b = a + 1; b < groups.size(); b++) {
-                    if (overlap(Window.around(groups.get(a), w, h, margin, minWindow),
-                            Window.around(groups.get(b), w, h, margin, minWindow))) {
+                    if (overlap(windows.get(a), windows.get(b))) {
                         boolean[] union = groups.get(a);
                         boolean[] other = groups.remove(b);
+                        windows.remove(b);
                         for (int i = 0; i < union.length; i++) union[i] |= other[i];
+                        windows.set(a, Window.around(union, w, h, margin, minWindow));
                         merged = true;
                         break outer;
                     }

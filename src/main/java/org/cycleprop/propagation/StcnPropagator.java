@@ -13,7 +13,6 @@ import org.cycleprop.volume.LabelStack;
 import org.cycleprop.volume.SliceStack;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -78,8 +77,9 @@ public final class StcnPropagator implements Propagator {
                     options.minWindow());
             if (parts.size() > 1) return propagateParts(image, seeds, parts, progress);
         }
-        int first = options.firstSlice() < 0 ? 0 : options.firstSlice();
-        int last = options.lastSlice() < 0 ? image.depth() - 1 : Math.min(options.lastSlice(), image.depth() - 1);
+        int[] range = sliceRange(image);
+        int first = range[0];
+        int last = range[1];
         PropagationPlan plan = new PropagationPlan(new TreeSet<>(seeds.slices().keySet()), first, last);
         LabelStack labels = new LabelStack(image.width(), image.height(), image.depth());
         ProbabilityBlender blender = new ProbabilityBlender(labels, seeds.objectCount(), keepProbabilities);
@@ -98,6 +98,13 @@ public final class StcnPropagator implements Propagator {
         progress.update(total, total, "done");
         lastProbabilities = blender.probabilities();
         return labels;
+    }
+
+    /** The slices to fill, first and last inclusive: the options' range within the stack. */
+    private int[] sliceRange(SliceStack image) {
+        int first = options.firstSlice() < 0 ? 0 : options.firstSlice();
+        int last = options.lastSlice() < 0 ? image.depth() - 1 : Math.min(options.lastSlice(), image.depth() - 1);
+        return new int[] {first, last};
     }
 
     /**
@@ -135,35 +142,29 @@ public final class StcnPropagator implements Propagator {
                 else for (int j = 0; j < pixels; j++) acc[z][j] = Math.max(acc[z][j], p[z][j]);
             }
         }
+        // the blender's argmax over [1 - max, P_1..P_K] labels a pixel with the likeliest object above one half
+        int[] range = sliceRange(image);
         LabelStack labels = new LabelStack(image.width(), image.height(), depth);
-        for (int z = 0; z < depth; z++) {
+        ProbabilityBlender blender = new ProbabilityBlender(labels, best.length, keepProbabilities);
+        for (int z = range[0]; z <= range[1]; z++) {
             short[] seed = seeds.slices().get(z);
             if (seed != null) {
-                labels.setSlice(z, seed.clone());
+                blender.setSeed(z, seed);
                 continue;
             }
-            short[] out = new short[pixels];
+            float[][] channels = new float[best.length + 1][];
+            float[] background = new float[pixels];
+            java.util.Arrays.fill(background, 1f);
             boolean any = false;
-            for (int j = 0; j < pixels; j++) {
-                float top = 0.5f;
-                for (int o = 0; o < best.length; o++) {
-                    if (best[o][z] != null && best[o][z][j] > top) {
-                        top = best[o][z][j];
-                        out[j] = (short) (o + 1);
-                    }
-                }
-                any |= out[j] != 0;
-            }
-            labels.setSlice(z, any ? out : null);
-        }
-        for (Map.Entry<Integer, short[]> e : seeds.slices().entrySet()) { // probabilities of seed slices: the seed
             for (int o = 0; o < best.length; o++) {
-                float[] p = new float[pixels];
-                for (int j = 0; j < pixels; j++) p[j] = Short.toUnsignedInt(e.getValue()[j]) == o + 1 ? 1f : 0f;
-                best[o][e.getKey()] = p;
+                channels[o + 1] = best[o][z] != null ? best[o][z] : new float[pixels];
+                any |= best[o][z] != null;
+                for (int j = 0; j < pixels; j++) background[j] = Math.min(background[j], 1 - channels[o + 1][j]);
             }
+            channels[0] = background;
+            if (any) blender.add(z, channels, 1);
         }
-        lastProbabilities = keepProbabilities ? best : null;
+        lastProbabilities = blender.probabilities();
         return labels;
     }
 
