@@ -61,6 +61,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "frames may show no object and the network learns to stop (default: ${DEFAULT-VALUE}).")
     double endTriplets;
 
+    @Option(names = "--frames", defaultValue = "3", paramLabel = "T",
+            description = "Frames per training sample: 3 = the paper's triplets; more chains the propagation further, "
+                    + "each frame segmented from the seed and the network's own earlier predictions, as over a whole "
+                    + "volume (default: ${DEFAULT-VALUE}).")
+    int frames;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -102,8 +108,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(endTriplets >= 0 && endTriplets <= 1)) {
             throw new UserException("--end-triplets: a share in [0, 1], got " + endTriplets);
         }
+        if (frames < 3) throw new UserException("--frames: at least 3, got " + frames);
+        if (synthetic && frames != 3) throw new UserException("--frames: synthetic sequences have 3 frames, got " + frames);
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
-                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, seed, init, out, dir, checkpointEvery,
+                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, frames, seed, init, out, dir, checkpointEvery,
                 keepCheckpoints, command);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);

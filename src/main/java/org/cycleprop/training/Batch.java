@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * Triplets packed for the network: {@link #images()}, {@link #masks()} and {@link #others()} are flat arrays in
- * [B, 3, 1, R, R] order (triplet, frame, channel, y, x), i.e. element (b, f, 0, y, x) is at
- * {@code ((b·3 + f)·R + y)·R + x}. {@link #hasOthers()} is 1 for triplets with a second object, else 0 (the
+ * [B, T, 1, R, R] order (triplet, frame, channel, y, x), T the frames per triplet (3, or more for longer
+ * training sequences; the same for every triplet), i.e. element (b, f, 0, y, x) is at {@code ((b·T + f)·R + y)·R + x}. {@link #hasOthers()} is 1 for triplets with a second object, else 0 (the
  * "selector" of the authors' code).
  */
 public final class Batch {
     private final int size;
     private final int resolution;
+    private final int frames;
     private final float[] images;
     private final float[] masks;
     private final float[] others;
@@ -22,8 +23,9 @@ public final class Batch {
         this.triplets = List.copyOf(triplets);
         this.size = triplets.size();
         this.resolution = triplets.get(0).resolution();
+        this.frames = triplets.get(0).frames();
         int frame = resolution * resolution;
-        int perTriplet = Triplet.FRAMES * frame;
+        int perTriplet = frames * frame;
         images = new float[size * perTriplet];
         masks = new float[size * perTriplet];
         others = new float[size * perTriplet];
@@ -33,7 +35,10 @@ public final class Batch {
             if (t.resolution() != resolution) {
                 throw new IllegalArgumentException("triplet " + b + " is " + t.resolution() + " px, not " + resolution);
             }
-            for (int f = 0; f < Triplet.FRAMES; f++) {
+            if (t.frames() != frames) {
+                throw new IllegalArgumentException("triplet " + b + " has " + t.frames() + " frames, not " + frames);
+            }
+            for (int f = 0; f < frames; f++) {
                 int offset = b * perTriplet + f * frame;
                 System.arraycopy(t.images()[f], 0, images, offset, frame);
                 System.arraycopy(t.masks()[f], 0, masks, offset, frame);
@@ -56,9 +61,14 @@ public final class Batch {
         return resolution;
     }
 
-    /** The shape of {@link #images()}, {@link #masks()} and {@link #others()}: {B, 3, 1, R, R}. */
+    /** Frames per triplet T. */
+    public int frames() {
+        return frames;
+    }
+
+    /** The shape of {@link #images()}, {@link #masks()} and {@link #others()}: {B, T, 1, R, R}. */
     public long[] shape() {
-        return new long[] {size, Triplet.FRAMES, 1, resolution, resolution};
+        return new long[] {size, frames, 1, resolution, resolution};
     }
 
     public float[] images() {
@@ -88,12 +98,14 @@ public final class Batch {
      * A network that learned anything beats it on frames 1 and 2.
      */
     public float copyIou(int frame) {
-        if (frame < 1 || frame >= Triplet.FRAMES) throw new IllegalArgumentException("frame must be 1 or 2, got " + frame);
+        if (frame < 1 || frame >= frames) {
+            throw new IllegalArgumentException("frame must be in 1.." + (frames - 1) + ", got " + frame);
+        }
         int plane = resolution * resolution;
         long intersection = 0;
         long union = 0;
         for (int b = 0; b < size; b++) {
-            int first = b * Triplet.FRAMES * plane;
+            int first = b * frames * plane;
             int other = first + frame * plane;
             for (int i = 0; i < plane; i++) {
                 boolean p = masks[first + i] > 0.5f;

@@ -10,11 +10,16 @@ import org.cycleprop.model.KeyFeatures;
 import org.cycleprop.model.SoftAggregation;
 import org.cycleprop.model.StcnNetwork;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The differentiable forward pass and loss of one training step: STCN's three-frame training (frame 0 with
  * ground truth → frame 1 → frame 2 with frames 0 and 1 as memory) plus the cycle of Med-STCN (Wang et al.):
  * frame 0 is segmented back from the predicted frame 1 alone, by the same network with the same parameters,
- * and compared with its ground truth. Every sample has two object slots (slot 1 the target, slot 2 the
+ * and compared with its ground truth. Samples of T &gt; 3 frames continue the chain (frame t from frames
+ * 0 … t − 1, its own predictions as memory), so that the network is trained on its own accumulated drift, as
+ * whole-volume propagation runs it; their cycle segments frame 0 back from all intermediate predictions. Every sample has two object slots (slot 1 the target, slot 2 the
  * second object, whose probability is multiplied by hasOthers so an absent object counts for nothing); the
  * slots of sample b are entries 2b and 2b+1 of the object batch. All memory entries take part (top-k off).
  *
@@ -63,44 +68,66 @@ public final class CycleTrainingStep {
     /** Forward pass and loss at training iteration {@code iteration} (which sets the bootstrapping fraction). */
     public StepLosses compute(TrainingBatch batch, int iteration) {
         Predictions p = predict(batch);
-        NDArray loss1 = frameLoss(p.logits1(), batch, 1, iteration);
-        NDArray loss2 = frameLoss(p.logits2(), batch, 2, iteration);
-        NDArray total = loss1.add(loss2);
+        int queries = p.queries();
+        float[] frameLosses = new float[queries];
+        float[] ious = new float[queries];
+        NDArray sum = null;
+        for (int t = 1; t <= queries; t++) {
+            NDArray loss = frameLoss(p.logits(t), batch, t, iteration);
+            sum = sum == null ? loss : sum.add(loss);
+            frameLosses[t - 1] = value(loss);
+            ious[t - 1] = iou(p.logits(t), batch.mask(t));
+        }
+        // the paper's sum over its two query frames; longer samples keep that scale: 2 × the mean
+        NDArray total = queries == 2 ? sum : scaled(sum, 2f / queries);
         float cycle = Float.NaN;
         if (p.hasCycle()) {
             NDArray loss0 = frameLoss(p.logits0Cycle(), batch, 0, iteration);
             total = total.add(scaled(loss0, cycleWeight));
             cycle = value(loss0);
         }
-        return new StepLosses(total, value(loss1), value(loss2), cycle, value(total),
-                iou(p.logits1(), batch.mask(1)), iou(p.logits2(), batch.mask(2)));
+        return new StepLosses(total, frameLosses, cycle, value(total), ious);
     }
 
-    /** The forward pass: class logits of frames 1 and 2 and, when λ > 0, of frame 0 by the cycle. */
+    /**
+     * The forward pass: class logits of frames 1 … T − 1, frame t segmented from memory [frame 0 with ground
+     * truth, frames 1 … t − 1 as predicted], and, when λ > 0, of frame 0 by the cycle: segmented back from the
+     * intermediate predictions (frames 1 … T − 2; frame 1 alone in the paper's three-frame training).
+     */
     public Predictions predict(TrainingBatch batch) {
         int b = batch.batchSize();
+        int frames = batch.framesPerSample();
         Shape f = batch.frames().getShape();
-        // key features never change: all 3·B frames in one pass, entry 3b + t is frame t of sample b
-        KeyFeatures all = network.encodeKey(batch.frames().reshape(b * 3L, f.get(2), f.get(3), f.get(4)), true);
-        KeyFeatures[] key = {frameOf(all, b, 0), frameOf(all, b, 1), frameOf(all, b, 2)};
+        // key features never change: all T·B frames in one pass, entry T·b + t is frame t of sample b
+        KeyFeatures all = network.encodeKey(batch.frames().reshape(b * (long) frames, f.get(2), f.get(3), f.get(4)), true);
+        KeyFeatures[] key = new KeyFeatures[frames];
+        for (int t = 0; t < frames; t++) key[t] = frameOf(all, b, frames, t);
         NDArray selector = selector(batch.hasOthers()); // [B, 2, 1, 1]
 
         NDArray values0 = encodeValues(batch.frame(0), key[0], batch.mask(0), batch.other(0)); // ground truth
-        NDArray keys0 = StcnNetwork.flattenSpatial(key[0].k16()); // [B, Ck, h·w]
-        NDArray logits1 = segment(key[1], keys0, StcnNetwork.flattenSpatial(values0), selector);
+        NDList memKeys = new NDList(StcnNetwork.flattenSpatial(key[0].k16())); // each [B, Ck, h·w]
+        NDList memValues = new NDList(StcnNetwork.flattenSpatial(values0)); // each [2B, Cv, h·w]
+        List<NDArray> logits = new ArrayList<>(frames - 1);
+        for (int t = 1; t < frames; t++) {
+            NDArray l = segment(key[t], concat(memKeys), concat(memValues), selector);
+            logits.add(l);
+            if (t == frames - 1) break; // the last prediction is never used as memory
+            NDArray probs = l.softmax(1).get(":, 1:"); // [B, 2, R, R] aggregated, as STCN encodes them
+            NDArray values = encodeValues(batch.frame(t), key[t], probs.get(":, 0:1"), probs.get(":, 1:2"));
+            memKeys.add(StcnNetwork.flattenSpatial(key[t].k16()));
+            memValues.add(StcnNetwork.flattenSpatial(values));
+        }
+        NDArray logits0Cycle = null;
+        if (cycleWeight > 0) { // memory without frame 0's ground truth
+            NDList predictedKeys = new NDList(memKeys.subList(1, memKeys.size()));
+            NDList predictedValues = new NDList(memValues.subList(1, memValues.size()));
+            logits0Cycle = segment(key[0], concat(predictedKeys), concat(predictedValues), selector);
+        }
+        return new Predictions(logits, logits0Cycle);
+    }
 
-        NDArray probs1 = logits1.softmax(1).get(":, 1:"); // [B, 2, R, R] aggregated, as STCN encodes them
-        NDArray values1 = encodeValues(batch.frame(1), key[1], probs1.get(":, 0:1"), probs1.get(":, 1:2"));
-        NDArray keys1 = StcnNetwork.flattenSpatial(key[1].k16());
-        NDArray memKeys = NDArrays.concat(new NDList(keys0, keys1), 2);
-        NDArray memValues = NDArrays.concat(new NDList(StcnNetwork.flattenSpatial(values0),
-                StcnNetwork.flattenSpatial(values1)), 2);
-        NDArray logits2 = segment(key[2], memKeys, memValues, selector);
-
-        NDArray logits0Cycle = cycleWeight > 0
-                ? segment(key[0], keys1, StcnNetwork.flattenSpatial(values1), selector)
-                : null;
-        return new Predictions(logits1, logits2, logits0Cycle);
+    private static NDArray concat(NDList parts) {
+        return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 2);
     }
 
     /**
@@ -135,15 +162,15 @@ public final class CycleTrainingStep {
         return SoftAggregation.logitsFromObjectLogits(present, 1);
     }
 
-    /** Features of frame t of every sample, from features of all 3·B frames. */
-    private static KeyFeatures frameOf(KeyFeatures all, int batch, int t) {
-        return new KeyFeatures(pick(all.k16(), batch, t), pick(all.f16Thin(), batch, t), pick(all.f16(), batch, t),
-                pick(all.f8(), batch, t), pick(all.f4(), batch, t));
+    /** Features of frame t of every sample, from features of all T·B frames. */
+    private static KeyFeatures frameOf(KeyFeatures all, int batch, int frames, int t) {
+        return new KeyFeatures(pick(all.k16(), batch, frames, t), pick(all.f16Thin(), batch, frames, t),
+                pick(all.f16(), batch, frames, t), pick(all.f8(), batch, frames, t), pick(all.f4(), batch, frames, t));
     }
 
-    private static NDArray pick(NDArray x, int batch, int t) {
+    private static NDArray pick(NDArray x, int batch, int frames, int t) {
         Shape s = x.getShape();
-        return x.reshape(batch, 3, s.get(1), s.get(2), s.get(3)).get(":, " + t);
+        return x.reshape(batch, frames, s.get(1), s.get(2), s.get(3)).get(":, " + t);
     }
 
     /** x [B, ...] → [2B, ...], entry b repeated at 2b and 2b+1. */

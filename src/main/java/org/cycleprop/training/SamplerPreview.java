@@ -79,12 +79,13 @@ public final class SamplerPreview {
 
     static BufferedImage render(List<Triplet> triplets) {
         int r = triplets.get(0).resolution();
-        int width = Triplet.FRAMES * r + (Triplet.FRAMES + 1) * GAP;
+        int frames = triplets.get(0).frames();
+        int width = frames * r + (frames + 1) * GAP;
         int height = triplets.size() * r + (triplets.size() + 1) * GAP;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int row = 0; row < triplets.size(); row++) {
             Triplet t = triplets.get(row);
-            for (int f = 0; f < Triplet.FRAMES; f++) {
+            for (int f = 0; f < t.frames(); f++) {
                 int ox = GAP + f * (r + GAP);
                 int oy = GAP + row * (r + GAP);
                 for (int y = 0; y < r; y++) {

@@ -38,7 +38,8 @@ public final class Trainer {
     static final String CHECKPOINT = "checkpoint";
     static final String LOG = "log.csv";
     static final String OPTIMISER_STATE = "checkpoint.adam";
-    // copy_iou_t: frame 0's mask taken as frame t's prediction, the baseline the network's iou_t has to beat
+    // copy_iou_t: frame 0's mask taken as frame t's prediction, the baseline the network's iou_t has to beat;
+    // with --frames T > 3 the "_2" columns are the last frame's, T − 1
     private static final String HEADER =
             "iteration,learning_rate,max_jump,loss_1,loss_2,loss_cycle,total,iou_1,iou_2,seconds,copy_iou_1,copy_iou_2";
 
@@ -74,7 +75,7 @@ public final class Trainer {
             }
             prepareRunDir(resume && start > 0 ? start : -1);
             TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed(),
-                    TripletSampler.Options.defaults().withEndProbability(config.endTriplets()));
+                    TripletSampler.Options.defaults().withEndProbability(config.endTriplets()).withFrames(config.frames()));
             SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, config.seed()) : null;
             CurriculumSchedule curriculum = CurriculumSchedule.standard(config.iterations(), config.maxJump());
             BootstrappedCrossEntropy ce = new BootstrappedCrossEntropy((int) (0.2 * config.iterations()),
@@ -108,7 +109,7 @@ public final class Trainer {
                     StepLosses losses;
                     try (NDManager scope = manager.newSubManager();
                          GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        TrainingBatch tb = TrainingBatch.fromArrays(scope, batch.size(), resolution,
+                        TrainingBatch tb = TrainingBatch.fromArrays(scope, batch.size(), batch.frames(), resolution,
                                 config.preset().imageChannels(), batch.images(), batch.masks(), batch.others(),
                                 toBooleans(batch.hasOthers()));
                         losses = step.compute(tb, it);
@@ -117,13 +118,14 @@ public final class Trainer {
                     float lr = config.learningRateAt(it);
                     update.apply(lr);
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    float copy2 = batch.copyIou(2);
+                    int last = losses.lastFrame();
+                    float copy2 = batch.copyIou(last);
                     log.write(String.format(Locale.ROOT, "%d,%.3g,%d,%.5f,%.5f,%.5f,%.5f,%.4f,%.4f,%.3f,%.4f,%.4f%n", it + 1,
-                            lr, jump, losses.loss1(), losses.loss2(), losses.cycle(), losses.totalValue(), losses.iou1(),
-                            losses.iou2(), seconds, batch.copyIou(1), copy2));
+                            lr, jump, losses.loss(1), losses.loss(last), losses.cycle(), losses.totalValue(), losses.iou(1),
+                            losses.iou(last), seconds, batch.copyIou(1), copy2));
                     log.flush(); // a watcher (or a crash) sees every finished iteration
                     progress.update(it + 1, config.iterations(), String.format(Locale.ROOT,
-                            "loss %.3f iou %.2f (copy %.2f) %.2fs/it", losses.totalValue(), losses.iou2(), copy2, seconds));
+                            "loss %.3f iou %.2f (copy %.2f) %.2fs/it", losses.totalValue(), losses.iou(last), copy2, seconds));
                     if ((it + 1) % config.checkpointEvery() == 0 && it + 1 < config.iterations()) {
                         update.saveState(optimiserState); // first: a checkpoint never outruns its optimiser state
                         ModelFile.save(checkpoint, network, info(it + 1), true);
@@ -194,6 +196,7 @@ public final class Trainer {
         training.put("lr_steps", config.lrSteps());
         training.put("max_jump", config.maxJump());
         if (config.endTriplets() > 0) training.put("end_triplets", config.endTriplets());
+        if (config.frames() != Triplet.FRAMES) training.put("frames", config.frames());
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());
         training.put("command", config.command());

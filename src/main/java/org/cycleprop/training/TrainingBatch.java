@@ -6,24 +6,25 @@ import ai.djl.ndarray.types.Shape;
 import org.cycleprop.model.FrameInput;
 
 /**
- * One training batch of B three-frame samples at R×R, as arrays of the step's {@link NDManager} scope.
+ * One training batch of B samples of T ≥ 3 frames at R×R (T = 3 in the paper's training), as arrays of the
+ * step's {@link NDManager} scope.
  *
- * @param frames    [B, 3, C, R, R] network input (C = the preset's image channels), already through
+ * @param frames    [B, T, C, R, R] network input (C = the preset's image channels), already through
  *                  {@link FrameInput}'s convention
- * @param masks     [B, 3, 1, R, R] target object, 0/1
- * @param others    [B, 3, 1, R, R] second object, 0/1 (zeros when the sample has none)
+ * @param masks     [B, T, 1, R, R] target object, 0/1
+ * @param others    [B, T, 1, R, R] second object, 0/1 (zeros when the sample has none)
  * @param hasOthers [B] 1 when the sample has a second object, else 0
  */
 public record TrainingBatch(NDArray frames, NDArray masks, NDArray others, NDArray hasOthers) {
-    /** Frames per sample: a reference frame and two frames to propagate to. */
+    /** Fewest frames per sample: a reference frame and two frames to propagate to. */
     public static final int FRAMES = 3;
 
     public TrainingBatch {
         Shape f = frames.getShape();
-        if (f.dimension() != 5 || f.get(1) != FRAMES || f.get(3) != f.get(4)) {
-            throw new IllegalArgumentException("frames must be [B, 3, C, R, R], got " + f);
+        if (f.dimension() != 5 || f.get(1) < FRAMES || f.get(3) != f.get(4)) {
+            throw new IllegalArgumentException("frames must be [B, T >= 3, C, R, R], got " + f);
         }
-        Shape mask = new Shape(f.get(0), FRAMES, 1, f.get(3), f.get(4));
+        Shape mask = new Shape(f.get(0), f.get(1), 1, f.get(3), f.get(4));
         if (!masks.getShape().equals(mask) || !others.getShape().equals(mask)) {
             throw new IllegalArgumentException("masks and others must be " + mask + ", got " + masks.getShape()
                     + " and " + others.getShape());
@@ -33,18 +34,27 @@ public record TrainingBatch(NDArray frames, NDArray masks, NDArray others, NDArr
         }
     }
 
+    /** A three-frame batch: {@link #fromArrays(NDManager, int, int, int, int, float[], float[], float[], boolean[])} with T = 3. */
+    public static TrainingBatch fromArrays(NDManager manager, int batch, int size, int channels, float[] images,
+            float[] masks, float[] others, boolean[] hasOthers) {
+        return fromArrays(manager, batch, FRAMES, size, channels, images, masks, others, hasOthers);
+    }
+
     /**
-     * A batch from flat arrays, each B×3×R×R floats, row-major, frame-major within a sample (sample b,
-     * frame t, row y, column x at index ((b·3 + t)·R + y)·R + x).
+     * A batch from flat arrays, each B×T×R×R floats, row-major, frame-major within a sample (sample b,
+     * frame t, row y, column x at index ((b·T + t)·R + y)·R + x).
      *
      * @param images    intensities normalised to [0, 1] (FrameInput's input); repeated over {@code channels}
      * @param masks     target object 0/1
      * @param others    second object 0/1, zeros where absent
      * @param hasOthers per sample: whether it has a second object
      */
-    public static TrainingBatch fromArrays(NDManager manager, int batch, int size, int channels, float[] images,
-            float[] masks, float[] others, boolean[] hasOthers) {
-        int expected = batch * FRAMES * size * size;
+    public static TrainingBatch fromArrays(NDManager manager, int batch, int framesPerSample, int size, int channels,
+            float[] images, float[] masks, float[] others, boolean[] hasOthers) {
+        if (framesPerSample < FRAMES) {
+            throw new IllegalArgumentException("a sample has at least " + FRAMES + " frames, got " + framesPerSample);
+        }
+        int expected = batch * framesPerSample * size * size;
         checkLength("images", images, expected);
         checkLength("masks", masks, expected);
         checkLength("others", others, expected);
@@ -53,9 +63,9 @@ public record TrainingBatch(NDArray frames, NDArray masks, NDArray others, NDArr
         }
         float[] present = new float[batch];
         for (int b = 0; b < batch; b++) present[b] = hasOthers[b] ? 1 : 0;
-        Shape maskShape = new Shape(batch, FRAMES, 1, size, size);
-        NDArray frames = FrameInput.frames(manager, images, batch * FRAMES, size, channels)
-                .reshape(batch, FRAMES, channels, size, size);
+        Shape maskShape = new Shape(batch, framesPerSample, 1, size, size);
+        NDArray frames = FrameInput.frames(manager, images, batch * framesPerSample, size, channels)
+                .reshape(batch, framesPerSample, channels, size, size);
         return new TrainingBatch(frames, manager.create(masks, maskShape), manager.create(others, maskShape),
                 manager.create(present));
     }
@@ -71,12 +81,17 @@ public record TrainingBatch(NDArray frames, NDArray masks, NDArray others, NDArr
         return (int) frames.getShape().get(0);
     }
 
+    /** Frames per sample T. */
+    public int framesPerSample() {
+        return (int) frames.getShape().get(1);
+    }
+
     /** Frame side R. */
     public int size() {
         return (int) frames.getShape().get(3);
     }
 
-    /** Frames [B, C, R, R] at position {@code t} (0, 1 or 2) of every sample. */
+    /** Frames [B, C, R, R] at position {@code t} (0 … T − 1) of every sample. */
     public NDArray frame(int t) {
         return frames.get(":, " + t);
     }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param maxJump         largest slice gap the curriculum reaches
  * @param endTriplets     share of triplets drawn at an end of the object, heading out of it (the later frames may
  *                        show no object: the network learns to stop); 0 = none
+ * @param frames          frames per training sample: 3 (the paper's triplets) or more, so that the network
+ *                        segments slices from its own earlier predictions as in whole-volume propagation
  * @param seed            seed of the sampler and the parameter initialisation
  * @param init            model to start from (fine-tuning), or null for a fresh network
  * @param out             model file to write at the end (NAME → NAME.json + NAME.params)
@@ -32,7 +34,7 @@ import java.util.List;
  */
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
-                             double endTriplets, long seed, Path init, Path out, Path runDir, int checkpointEvery,
+                             double endTriplets, int frames, long seed, Path init, Path out, Path runDir, int checkpointEvery,
                              boolean keepCheckpoints, String command) {
 
     /**
@@ -44,6 +46,12 @@ public record TrainingConfig(Preset preset, Path data, boolean synthetic, float 
     public static final float DEFAULT_LEARNING_RATE = 5e-4f;
 
     public TrainingConfig {
+        if (frames < Triplet.FRAMES) {
+            throw new IllegalArgumentException("a training sample has at least " + Triplet.FRAMES + " frames, got " + frames);
+        }
+        if (synthetic && frames != Triplet.FRAMES) {
+            throw new IllegalArgumentException("synthetic sequences have " + Triplet.FRAMES + " frames, not " + frames);
+        }
         if (!(endTriplets >= 0 && endTriplets <= 1)) {
             throw new IllegalArgumentException("the share of end triplets must be in [0, 1], got " + endTriplets);
         }

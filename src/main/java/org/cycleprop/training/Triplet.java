@@ -5,8 +5,9 @@ import org.cycleprop.volume.Axis;
 import java.util.Arrays;
 
 /**
- * Three R×R training frames in propagation order: frame 0 holds the seed (the target is present there), frames 1
- * and 2 are the slices the network must segment. {@code images[f]}, {@code masks[f]} (target, 0/1) and
+ * R×R training frames in propagation order, three as in the paper's training (or more, see
+ * {@link TripletSampler.Options#frames()}): frame 0 holds the seed (the target is present there), frames 1, 2, …
+ * are the slices the network must segment. {@code images[f]}, {@code masks[f]} (target, 0/1) and
  * {@code others[f]} (a second object, 0/1, all zero when {@code hasOthers} is false) are row-major arrays of
  * R·R values. The rest is provenance for debugging: the source volume, its axis (null for procedural images),
  * the target and second-object labels (0 when none) and the source slices of the three frames (all equal for
@@ -15,18 +16,26 @@ import java.util.Arrays;
 public record Triplet(int resolution, float[][] images, float[][] masks, float[][] others, boolean hasOthers,
                       String volume, Axis axis, int label, int otherLabel, int[] slices) {
 
+    /** Frames of the paper's training sample: the seed and two slices to propagate to. */
     public static final int FRAMES = 3;
 
     public Triplet {
         int n = resolution * resolution;
-        if (images.length != FRAMES || masks.length != FRAMES || others.length != FRAMES || slices.length != FRAMES) {
-            throw new IllegalArgumentException("a triplet has exactly " + FRAMES + " frames");
+        int frames = images.length;
+        if (frames < FRAMES || masks.length != frames || others.length != frames || slices.length != frames) {
+            throw new IllegalArgumentException("a training sample has at least " + FRAMES
+                    + " frames and as many masks, others and slices");
         }
-        for (int f = 0; f < FRAMES; f++) {
+        for (int f = 0; f < frames; f++) {
             if (images[f].length != n || masks[f].length != n || others[f].length != n) {
                 throw new IllegalArgumentException("frame " + f + " is not " + resolution + "x" + resolution);
             }
         }
+    }
+
+    /** Number of frames (3 for a triplet proper). */
+    public int frames() {
+        return images.length;
     }
 
     /** True when the frames run towards lower slice indices. */

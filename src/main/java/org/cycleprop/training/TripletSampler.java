@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * Draws training triplets from labelled volumes, the way the authors' medical loader does, adapted to the
  * object-centred windows used at inference. For each triplet: a volume (weighted by its usable slices), an
  * object, a seed slice z0 where the object has at least {@code minPixels} pixels, and two more slices
- * z1 = z0 + d·g1, z2 = z1 + d·g2 with gaps g1, g2 in 1..maxJump and a direction d = ±1 (d = −1 with
+ * z1 = z0 + d·g1, z2 = z1 + d·g2 with gaps g1, g2 in 1..maxJump (more slices, each one gap further, with
+ * {@link Options#withFrames}) and a direction d = ±1 (d = −1 with
  * probability {@link Options#reverseProbability()}: the "reversal" of the authors' code, so that the seed still
  * comes first). With probability {@link Options#secondObjectProbability()} a second object present on z0 becomes
  * the "others" input.
@@ -40,16 +41,33 @@ public final class TripletSampler {
                           double maxWindowFactor, int minWindowPixels, double centreJitter,
                           double maxRotationDegrees, double minScale, double maxScale, double flipProbability,
                           double frameRotationDegrees, double frameTranslation, boolean intensityJitter,
-                          double endProbability) {
+                          double endProbability, int frames) {
+
+        public Options {
+            if (frames < Triplet.FRAMES) {
+                throw new IllegalArgumentException("a training sample has at least " + Triplet.FRAMES
+                        + " frames, got " + frames);
+            }
+        }
 
         public static Options defaults() {
-            return new Options(0.5, 0.5, 1.5, 4.0, 32, 0.15, 20, 0.9, 1.1, 0.5, 3, 0.02, true, 0);
+            return new Options(0.5, 0.5, 1.5, 4.0, 32, 0.15, 20, 0.9, 1.1, 0.5, 3, 0.02, true, 0, Triplet.FRAMES);
+        }
+
+        /**
+         * The same options with {@code n} frames per sample instead of three: the seed and n − 1 slices, each
+         * 1..maxJump beyond the previous one in the same direction.
+         */
+        public Options withFrames(int n) {
+            return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
+                    minWindowPixels, centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability,
+                    frameRotationDegrees, frameTranslation, intensityJitter, endProbability, n);
         }
 
         public Options withSecondObjectProbability(double p) {
             return new Options(p, reverseProbability, minWindowFactor, maxWindowFactor, minWindowPixels,
                     centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability, frameRotationDegrees,
-                    frameTranslation, intensityJitter, endProbability);
+                    frameTranslation, intensityJitter, endProbability, frames);
         }
 
         /**
@@ -61,13 +79,13 @@ public final class TripletSampler {
         public Options withEndProbability(double p) {
             return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
                     minWindowPixels, centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability,
-                    frameRotationDegrees, frameTranslation, intensityJitter, p);
+                    frameRotationDegrees, frameTranslation, intensityJitter, p, frames);
         }
 
         /** The same options without any geometric or intensity augmentation (window size and jitter kept). */
         public Options withoutAugmentation() {
             return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
-                    minWindowPixels, centreJitter, 0, 1, 1, 0, 0, 0, false, endProbability);
+                    minWindowPixels, centreJitter, 0, 1, 1, 0, 0, 0, false, endProbability, frames);
         }
     }
 
@@ -85,11 +103,11 @@ public final class TripletSampler {
         }
         List<TrainingVolume> usable = new ArrayList<>();
         for (TrainingVolume v : volumes) {
-            if (v.depth() >= Triplet.FRAMES && v.usableSliceCount() > 0) usable.add(v);
+            if (v.depth() >= options.frames() && v.usableSliceCount() > 0) usable.add(v);
         }
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("none of the " + volumes.size()
-                    + " training volumes has an object and at least 3 slices");
+                    + " training volumes has an object and at least " + options.frames() + " slices");
         }
         this.volumes = List.copyOf(usable);
         this.cumulativeWeights = new int[usable.size()];
@@ -143,10 +161,11 @@ public final class TripletSampler {
             if (candidates.length > 0) otherLabel = candidates[random.nextInt(candidates.length)];
         }
 
-        float[][] images = new float[Triplet.FRAMES][];
-        float[][] masks = new float[Triplet.FRAMES][];
-        float[][] others = new float[Triplet.FRAMES][];
-        for (int f = 0; f < Triplet.FRAMES; f++) {
+        int frames = slices.length;
+        float[][] images = new float[frames][];
+        float[][] masks = new float[frames][];
+        float[][] others = new float[frames][];
+        for (int f = 0; f < frames; f++) {
             int z = slices[f];
             double rotation = Math.toRadians(symmetric(options.frameRotationDegrees()));
             double tx = symmetric(options.frameTranslation());
@@ -164,7 +183,7 @@ public final class TripletSampler {
         // the second object may fall outside the window: then there is nothing to tell apart
         if (otherLabel != 0 && AffineResampler.isEmpty(others[0])) {
             otherLabel = 0;
-            for (int f = 0; f < Triplet.FRAMES; f++) others[f] = new float[resolution * resolution];
+            for (int f = 0; f < frames; f++) others[f] = new float[resolution * resolution];
         }
         return new Triplet(resolution, images, masks, others, otherLabel != 0, volume.name(), volume.axis(),
                 label, otherLabel, slices);
@@ -211,26 +230,34 @@ public final class TripletSampler {
         throw new AssertionError("weights do not cover " + r);
     }
 
-    /** {z0, z1, z2}: z0 a usable slice of {@code label}, then two steps of 1..maxJump in one direction. */
+    /**
+     * {z0, z1, …}: z0 a usable slice of {@code label}, then frames − 1 steps of 1..maxJump in one direction
+     * ({z0, z1, z2} for triplets).
+     */
     private int[] pickSlices(TrainingVolume volume, int label, int maxJump) {
+        int steps = options.frames() - 1;
         int direction = random.nextDouble() < options.reverseProbability() ? -1 : 1;
         int depth = volume.depth();
         int[] usable = volume.usableSlices(label);
         if (options.endProbability() > 0 && random.nextDouble() < options.endProbability()) {
-            usable = nearEnd(usable, direction, 2 * maxJump);
+            usable = nearEnd(usable, direction, steps * maxJump);
         }
-        int[] seeds = seedsWithRoom(usable, direction, depth);
+        int[] seeds = seedsWithRoom(usable, direction, depth, steps);
         if (seeds.length == 0) {
             // every usable slice is too close to this end of the volume: go the other way
             direction = -direction;
-            seeds = seedsWithRoom(volume.usableSlices(label), direction, depth);
+            seeds = seedsWithRoom(volume.usableSlices(label), direction, depth, steps);
         }
-        int z0 = seeds[random.nextInt(seeds.length)];
-        int room = direction > 0 ? depth - 1 - z0 : z0;
-        int g1 = 1 + random.nextInt(Math.min(maxJump, room - 1));
-        int g2 = 1 + random.nextInt(Math.min(maxJump, room - g1));
-        int z1 = z0 + direction * g1;
-        return new int[] {z0, z1, z1 + direction * g2};
+        int[] slices = new int[steps + 1];
+        slices[0] = seeds[random.nextInt(seeds.length)];
+        int room = direction > 0 ? depth - 1 - slices[0] : slices[0];
+        for (int s = 1; s <= steps; s++) {
+            int reserved = steps - s; // one slice for every later step
+            int gap = 1 + random.nextInt(Math.min(maxJump, room - reserved));
+            room -= gap;
+            slices[s] = slices[s - 1] + direction * gap;
+        }
+        return slices;
     }
 
     /** The usable slices (sorted) within {@code reach} of the last one in {@code direction}. */
@@ -240,8 +267,8 @@ public final class TripletSampler {
         return Arrays.stream(usable).filter(z -> Math.abs(end - z) < reach).toArray();
     }
 
-    private static int[] seedsWithRoom(int[] usable, int direction, int depth) {
-        return Arrays.stream(usable).filter(z -> z + 2 * direction >= 0 && z + 2 * direction < depth)
+    private static int[] seedsWithRoom(int[] usable, int direction, int depth, int steps) {
+        return Arrays.stream(usable).filter(z -> z + steps * direction >= 0 && z + steps * direction < depth)
                 .toArray();
     }
 

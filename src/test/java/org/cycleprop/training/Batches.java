@@ -2,21 +2,26 @@ package org.cycleprop.training;
 
 import ai.djl.ndarray.NDManager;
 
-/** Small hand-made three-frame batches: a bright disc (target) drifting right, a grey disc (second object). */
+/** Small hand-made batches: a bright disc (target) drifting right, a grey disc (second object). */
 final class Batches {
     private Batches() {
     }
 
-    /** B samples of size×size; sample b has a second object when {@code hasOthers[b]}. */
+    /** B three-frame samples of size×size; sample b has a second object when {@code hasOthers[b]}. */
     static TrainingBatch discs(NDManager manager, int size, int channels, boolean... hasOthers) {
+        return discs(manager, 3, size, channels, hasOthers);
+    }
+
+    /** B samples of {@code frames} frames; the first three are those of the three-frame batch. */
+    static TrainingBatch discs(NDManager manager, int frames, int size, int channels, boolean... hasOthers) {
         int batch = hasOthers.length;
         int plane = size * size;
-        float[] images = new float[batch * 3 * plane];
+        float[] images = new float[batch * frames * plane];
         float[] masks = new float[images.length];
         float[] others = new float[images.length];
         for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < 3; t++) {
-                int offset = (b * 3 + t) * plane;
+            for (int t = 0; t < frames; t++) {
+                int offset = (b * frames + t) * plane;
                 double tx = size * 0.35 + 2 * t + 3 * b;
                 double ty = size * 0.4;
                 double ox = size * 0.7;
@@ -37,6 +42,6 @@ final class Batches {
                 }
             }
         }
-        return TrainingBatch.fromArrays(manager, batch, size, channels, images, masks, others, hasOthers);
+        return TrainingBatch.fromArrays(manager, batch, frames, size, channels, images, masks, others, hasOthers);
     }
 }

@@ -30,12 +30,66 @@ class CycleTrainingStepTest {
                 TrainingBatch batch = Batches.discs(step, R, 1, true, false);
                 Predictions p = new CycleTrainingStep(net, CE, 0.1f, 0).predict(batch);
                 Shape expected = new Shape(2, 3, R, R);
-                assertEquals(expected, p.logits1().getShape());
-                assertEquals(expected, p.logits2().getShape());
+                assertEquals(expected, p.logits(1).getShape());
+                assertEquals(expected, p.logits(2).getShape());
                 assertEquals(expected, p.logits0Cycle().getShape());
                 assertNull(new CycleTrainingStep(net, CE, 0, 0).predict(batch).logits0Cycle());
             }
         }
+    }
+
+    @Test
+    void longerSamplesChainTheirOwnPredictionsAndKeepThePapersLossScale() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);
+            CycleTrainingStep cycle = new CycleTrainingStep(net, CE, 0.1f, 0);
+            try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch three = Batches.discs(step, 3, R, 1, true, false);
+                TrainingBatch five = Batches.discs(step, 5, R, 1, true, false);
+                StepLosses s3 = cycle.compute(three, ITERATION);
+                StepLosses s5 = cycle.compute(five, ITERATION);
+                assertEquals(4, s5.lastFrame());
+                // frame t depends on frames 0 … t only: the first two predictions are the three-frame sample's
+                assertEquals(s3.loss(1), s5.loss(1), 1e-5f);
+                assertEquals(s3.loss(2), s5.loss(2), 1e-5f);
+                float mean = (s5.loss(1) + s5.loss(2) + s5.loss(3) + s5.loss(4)) / 4;
+                assertEquals(2 * mean + 0.1f * s5.cycle(), s5.totalValue(), 1e-5f);
+                assertEquals(s5.totalValue(), s5.total().getFloat(), 1e-5f);
+                Predictions p = cycle.predict(five);
+                assertEquals(4, p.queries());
+                for (int t = 1; t <= 4; t++) assertEquals(new Shape(2, 3, R, R), p.logits(t).getShape());
+            }
+        }
+    }
+
+    @Test
+    void theCycleOfALongerSampleUsesTheIntermediatePredictionsButNotTheLastFrame() {
+        int frames = 4;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);
+            CycleTrainingStep cycle = new CycleTrainingStep(net, CE, 0.1f, 0);
+            try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch batch = Batches.discs(step, frames, R, 1, true);
+                float[] reference = cycle.predict(batch).logits0Cycle().toFloatArray();
+                float[] lastChanged = cycle.predict(withFrameInverted(step, batch, 3)).logits0Cycle().toFloatArray();
+                float[] secondChanged = cycle.predict(withFrameInverted(step, batch, 2)).logits0Cycle().toFloatArray();
+                assertEquals(0, maxDifference(reference, lastChanged), 1e-5);
+                assertTrue(maxDifference(reference, secondChanged) > 1e-3, "frame 2 does not reach the cycle");
+            }
+        }
+    }
+
+    /** The batch with the image of frame {@code t} replaced by its negative. */
+    private static TrainingBatch withFrameInverted(NDManager m, TrainingBatch b, int t) {
+        NDArray frames = b.frames().duplicate();
+        frames.set(new ai.djl.ndarray.index.NDIndex(":, " + t), b.frame(t).neg());
+        return new TrainingBatch(frames, b.masks(), b.others(), b.hasOthers());
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+        return max;
     }
 
     @Test
@@ -45,7 +99,7 @@ class CycleTrainingStepTest {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);
             try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 Predictions p = new CycleTrainingStep(net, CE, 0.1f, 0).predict(Batches.discs(step, R, 1, true, false));
-                for (NDArray logits : new NDArray[] {p.logits1(), p.logits2(), p.logits0Cycle()}) {
+                for (NDArray logits : new NDArray[] {p.logits(1), p.logits(2), p.logits0Cycle()}) {
                     float[] without = logits.get("1, 2").toFloatArray();
                     for (float v : without) assertEquals(absent, v, 1e-3f);
                     float[] with = logits.get("0, 2").toFloatArray();
@@ -62,15 +116,15 @@ class CycleTrainingStepTest {
             try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 TrainingBatch batch = Batches.discs(step, R, 1, true, false);
                 StepLosses c = new CycleTrainingStep(net, CE, 0.1f, 0).compute(batch, ITERATION);
-                assertEquals(c.loss1() + c.loss2() + 0.1f * c.cycle(), c.totalValue(), 1e-5f);
+                assertEquals(c.loss(1) + c.loss(2) + 0.1f * c.cycle(), c.totalValue(), 1e-5f);
                 assertEquals(c.totalValue(), c.total().getFloat(), 1e-6f);
-                assertTrue(c.cycle() > 0 && c.iou1() >= 0 && c.iou1() <= 1 && c.iou2() >= 0 && c.iou2() <= 1);
+                assertTrue(c.cycle() > 0 && c.iou(1) >= 0 && c.iou(1) <= 1 && c.iou(2) >= 0 && c.iou(2) <= 1);
                 StepLosses s = new CycleTrainingStep(net, CE, 0, 0).compute(batch, ITERATION);
                 assertFalse(s.hasCycle());
-                assertEquals(s.loss1() + s.loss2(), s.totalValue(), 1e-5f);
+                assertEquals(s.loss(1) + s.loss(2), s.totalValue(), 1e-5f);
                 // the same network, the same batch: the forward losses do not depend on λ
-                assertEquals(c.loss1(), s.loss1(), 1e-5f);
-                assertEquals(c.loss2(), s.loss2(), 1e-5f);
+                assertEquals(c.loss(1), s.loss(1), 1e-5f);
+                assertEquals(c.loss(2), s.loss(2), 1e-5f);
             }
         }
     }
@@ -86,7 +140,7 @@ class CycleTrainingStepTest {
             Map<String, float[]> withoutPath = gradients(net, update, manager, b -> standard.compute(b, ITERATION).total());
             Map<String, float[]> forwardOnly = gradients(net, update, manager, b -> {
                 Predictions p = cycle.predict(b); // computes the backward path too, but leaves it out of the loss
-                return cycle.frameLoss(p.logits1(), b, 1, ITERATION).add(cycle.frameLoss(p.logits2(), b, 2, ITERATION));
+                return cycle.frameLoss(p.logits(1), b, 1, ITERATION).add(cycle.frameLoss(p.logits(2), b, 2, ITERATION));
             });
             Map<String, float[]> cycleOnly = gradients(net, update, manager, b -> {
                 Predictions p = cycle.predict(b);

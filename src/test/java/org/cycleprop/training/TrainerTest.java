@@ -45,7 +45,7 @@ class TrainerTest {
     }
 
     private TrainingConfig config(Path data, int iterations, float cycle, Path init, String suffix) {
-        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 7, init,
+        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 3, 7, init,
                 tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, false, "test");
     }
 
@@ -126,11 +126,34 @@ class TrainerTest {
     }
 
     @Test
+    void longerSamplesTrainAndAreRecordedInTheModel() throws Exception {
+        Path data = dataList();
+        TrainingConfig c = config(data, 2, 0.1f, null, "-frames");
+        TrainingConfig four = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), 4, c.seed(),
+                c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command());
+        ModelInfo info = new Trainer(four).run(false, false, Progress.NONE);
+        assertEquals(4, ((Number) info.training().get("frames")).intValue());
+        List<String> log = Files.readAllLines(c.runDir().resolve(Trainer.LOG));
+        assertEquals(3, log.size());
+        for (String line : log.subList(1, 3)) {
+            String[] f = line.split(",");
+            assertTrue(Double.parseDouble(f[6]) > 0 && Double.parseDouble(f[5]) > 0, line); // total, cycle
+        }
+        // three-frame models do not carry the key, so older metadata reads the same
+        assertFalse(new Trainer(config(data, 1, 0.1f, null, "-three")).run(false, false, Progress.NONE).training()
+                .containsKey("frames"));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(c.preset(), c.data(), true,
+                c.cycleWeight(), c.diceWeight(), c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(),
+                c.endTriplets(), 4, c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command()));
+    }
+
+    @Test
     void keptCheckpointsAreModelsOfTheirIterationAndTheDefaultKeepsNone() throws Exception {
         Path data = dataList();
         TrainingConfig c = config(data, 5, 0.1f, null, "-keep");
         TrainingConfig keep = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
-                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.seed(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.frames(), c.seed(),
                 c.init(), c.out(), c.runDir(), c.checkpointEvery(), true, c.command());
         Trainer trainer = new Trainer(keep);
         trainer.run(false, false, Progress.NONE);

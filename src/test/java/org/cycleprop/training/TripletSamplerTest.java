@@ -60,6 +60,34 @@ class TripletSamplerTest {
     }
 
     @Test
+    void longerSamplesStepOnInOneDirectionWithEveryGapWithinMaxJump() {
+        int frames = 6;
+        TripletSampler s = new TripletSampler(List.of(PHANTOM), R, 3, TripletSampler.Options.defaults().withFrames(frames));
+        int reversed = 0;
+        for (int maxJump = 1; maxJump <= 5; maxJump++) {
+            for (int i = 0; i < 30; i++) {
+                Triplet t = s.next(maxJump);
+                assertEquals(frames, t.frames(), t.toString());
+                int[] z = t.slices();
+                int direction = Integer.signum(z[1] - z[0]);
+                if (direction < 0) reversed++;
+                for (int f = 1; f < frames; f++) {
+                    int gap = z[f] - z[f - 1];
+                    assertEquals(direction, Integer.signum(gap), t.toString());
+                    assertTrue(Math.abs(gap) <= maxJump, t.toString());
+                    assertTrue(z[f] >= 0 && z[f] < PHANTOM.depth(), t.toString());
+                }
+                assertTrue(PHANTOM.isPresent(t.label(), z[0]), t.toString());
+                assertEquals(frames, t.images().length);
+            }
+        }
+        assertTrue(reversed > 30 && reversed < 120, reversed + " of 150 backwards");
+        Batch batch = s.nextBatch(2, 3);
+        assertArrayEquals(new long[] {2, frames, 1, R, R}, batch.shape());
+        assertThrows(IllegalArgumentException.class, () -> TripletSampler.Options.defaults().withFrames(2));
+    }
+
+    @Test
     void endTripletsStartNearTheObjectsEndAndOftenLeaveIt() {
         int maxJump = 3;
         TripletSampler ends = new TripletSampler(List.of(PHANTOM), R, 9,
@@ -182,7 +210,7 @@ class TripletSamplerTest {
             }
         }
         TrainingVolume v = TrainingVolume.of("box", Axis.Z, w, w, images, labels, TrainingVolume.allLabels(), 20);
-        TripletSampler.Options noJitter = new TripletSampler.Options(0, 0.5, 1.5, 4, 32, 0, 0, 1, 1, 0, 0, 0, false, 0);
+        TripletSampler.Options noJitter = new TripletSampler.Options(0, 0.5, 1.5, 4, 32, 0, 0, 1, 1, 0, 0, 0, false, 0, 3);
         TripletSampler s = new TripletSampler(List.of(v), 32, 11, noJitter);
         for (int i = 0; i < 20; i++) {
             Triplet t = s.next(1);
