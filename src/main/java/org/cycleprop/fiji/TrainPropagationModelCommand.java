@@ -37,6 +37,9 @@ public final class TrainPropagationModelCommand implements Command {
     @Parameter(label = "Batch", min = "1")
     int batch = 4;
 
+    @Parameter(label = "Frames per sample (3 = the paper's triplets)", min = "3")
+    int frames = 3;
+
     @Parameter(label = "Output model (NAME, in a models folder)")
     File output;
 
@@ -57,6 +60,7 @@ public final class TrainPropagationModelCommand implements Command {
         r.cycleWeight = cycle_weight;
         r.iterations = iterations;
         r.batch = batch;
+        r.frames = frames;
         r.output = output == null ? "" : output.getPath();
         r.overwrite = overwrite;
         TrainingJob job;

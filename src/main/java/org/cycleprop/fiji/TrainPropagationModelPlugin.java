@@ -11,7 +11,7 @@ import org.cycleprop.util.UserException;
  * image and its label image, with the cycle-consistency loss of weight {@code cycle_weight} (0 = without),
  * showing the loss as it goes. Macro:
  * <pre>run("Train Propagation Model...", "image=ct.tif labels=ct-labels axes=z preset=small initial_model=[]
- *      cycle_weight=0.1 iterations=1000 batch=4 output=[/home/me/models/ct-cycle]");</pre>
+ *      cycle_weight=0.1 iterations=1000 batch=4 frames=3 output=[/home/me/models/ct-cycle]");</pre>
  */
 public final class TrainPropagationModelPlugin implements PlugIn {
     @Override
@@ -35,6 +35,7 @@ public final class TrainPropagationModelPlugin implements PlugIn {
         gd.addNumericField("Cycle_weight (0 = no cycle loss)", r.cycleWeight, 3);
         gd.addNumericField("Iterations", r.iterations, 0);
         gd.addNumericField("Batch", r.batch, 0);
+        gd.addNumericField("Frames per sample (3 = the paper's triplets)", r.frames, 0);
         gd.addFileField("Output model (NAME, in a models folder)", r.output, 40);
         gd.addCheckbox("Overwrite an existing model", false);
         gd.showDialog();
@@ -49,6 +50,7 @@ public final class TrainPropagationModelPlugin implements PlugIn {
             r.cycleWeight = gd.getNextNumber();
             r.iterations = (int) gd.getNextNumber();
             r.batch = (int) gd.getNextNumber();
+            r.frames = (int) gd.getNextNumber();
             r.output = gd.getNextString();
             r.overwrite = gd.getNextBoolean();
             job = r.job();

@@ -20,6 +20,7 @@ final class TrainRequest {
     double cycleWeight = 0.1;
     int iterations = 1000;
     int batch = 4;
+    int frames = 3;
     String output = "models/my-model";
     boolean overwrite;
 
@@ -32,7 +33,7 @@ final class TrainRequest {
         String out = output.trim();
         if (out.endsWith(".json")) out = out.substring(0, out.length() - ".json".length());
         return new TrainingJob(image, labels, new TrainingJob.Settings(Preset.byName(preset), axes, (float) cycleWeight,
-                iterations, batch, init, Path.of(out), overwrite));
+                iterations, batch, frames, init, Path.of(out), overwrite));
     }
 
     static void report(ModelInfo info, TrainingJob job) {

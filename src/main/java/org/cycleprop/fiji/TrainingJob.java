@@ -29,12 +29,15 @@ public final class TrainingJob {
      * @param axes         axes to slice the volume along for training, e.g. {@code z} or {@code xyz}
      * @param cycleWeight  λ of the cycle-consistency loss; 0 = standard training
      * @param iterations   training iterations
-     * @param batch        slice triplets per iteration
+     * @param batch        training samples per iteration
+     * @param frames       slices per sample: 3 = the paper's triplets; more chains each sample's propagation
+     *                     further from the network's own predictions (training against drift)
      * @param init         model to fine-tune, or null for a fresh network
      * @param out          model to write (NAME → NAME.json + NAME.params), e.g. models/my-model
      * @param overwrite    replace an existing model of that name
      */
-    public record Settings(Preset preset, String axes, float cycleWeight, int iterations, int batch, Path init, Path out,
+    public record Settings(Preset preset, String axes, float cycleWeight, int iterations, int batch, int frames, Path init,
+                           Path out,
                            boolean overwrite) {
     }
 
@@ -47,6 +50,7 @@ public final class TrainingJob {
         LabelImages.checkSameSize(labels, image);
         if (settings.iterations() < 1) throw new UserException("iterations: at least 1, got " + settings.iterations());
         if (settings.batch() < 1) throw new UserException("batch: at least 1, got " + settings.batch());
+        if (settings.frames() < 3) throw new UserException("frames: at least 3 (seed, intermediate, query), got " + settings.frames());
         if (!(settings.cycleWeight() >= 0)) throw new UserException("cycle_weight: must be >= 0, got " + settings.cycleWeight());
         if (!settings.axes().matches("[xyzXYZ]+")) {
             throw new UserException("axes: '" + settings.axes() + "' is not a combination of x, y and z");
@@ -83,7 +87,7 @@ public final class TrainingJob {
                     + settings.axes().toLowerCase() + " all\n");
             TrainingConfig config = new TrainingConfig(settings.preset(), list, false, settings.cycleWeight(),
                     TrainingConfig.DEFAULT_DICE_WEIGHT, settings.iterations(), settings.batch(),
-                    TrainingConfig.DEFAULT_LEARNING_RATE, List.of(0.7), 5, 0, 3, 1, settings.init(), settings.out(), runDir(),
+                    TrainingConfig.DEFAULT_LEARNING_RATE, List.of(0.7), 5, 0, settings.frames(), 1, settings.init(), settings.out(), runDir(),
                     Math.max(1, Math.min(250, settings.iterations() / 4)), false, "Fiji: Train Propagation Model on "
                     + image.getTitle() + " with " + labels.getTitle());
             return new Trainer(config).run(false, settings.overwrite(), progress);

@@ -253,8 +253,10 @@ class MacroGuiIT {
         TestImages.fromVolume(v.labels(), "train-labels").show();
         Path out = tmp.resolve("models").resolve("gui-tiny");
         IJ.run("Train Propagation Model...", "image=train-image labels=train-labels axes=z preset=tiny initial_model=[] "
-                + "cycle_weight=0.1 iterations=2 batch=1 output=[" + out + "]");
+                + "cycle_weight=0.1 iterations=2 batch=1 frames=4 output=[" + out + "]");
         assertTrue(Files.exists(Path.of(out + ".json")), "model written");
+        assertTrue(Files.readString(Path.of(out + ".json")).matches("(?s).*\"frames\"\\s*:\\s*4\\b.*"),
+                "the frames field reaches the trainer");
         assertNotNull(WindowManager.getImage("CycleProp training loss"), "the live loss plot");
         assertTrue(IJ.getLog().contains("CycleProp: trained model written"), IJ.getLog());
     }

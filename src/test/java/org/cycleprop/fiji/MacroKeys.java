@@ -8,7 +8,7 @@ final class MacroKeys {
             "last_slice", "device", "whole_slices", "locality", "windows", "refine", "overlay", "add_rois");
     static final List<String> EVALUATE = List.of("prediction", "ground_truth", "axis");
     static final List<String> TRAIN = List.of("image", "labels", "axes", "preset", "initial_model", "cycle_weight",
-            "iterations", "batch", "output", "overwrite");
+            "iterations", "batch", "frames", "output", "overwrite");
 
     private MacroKeys() {
     }

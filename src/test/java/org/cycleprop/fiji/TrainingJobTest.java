@@ -27,7 +27,7 @@ class TrainingJobTest {
         String before = TestImages.pixelHash(image);
         Path out = tmp.resolve("models").resolve("fiji-tiny");
         TrainingJob job = new TrainingJob(image, labels,
-                new TrainingJob.Settings(Preset.TINY, "zx", 0.1f, 2, 1, null, out, false));
+                new TrainingJob.Settings(Preset.TINY, "zx", 0.1f, 2, 1, 3, null, out, false));
         LossPlot plot = new LossPlot(Progress.NONE, false);
         ModelInfo info = job.run(plot);
         assertEquals(2, info.iterations());
@@ -49,10 +49,12 @@ class TrainingJobTest {
         ImagePlus labels = TestImages.fromVolume(v.labels(), "lab");
         Path out = tmp.resolve("m");
         RoiSeedsTest.assertMessage(() -> new TrainingJob(image, labels,
-                new TrainingJob.Settings(Preset.TINY, "zq", 0.1f, 2, 1, null, out, false)), "axes: 'zq'");
+                new TrainingJob.Settings(Preset.TINY, "zq", 0.1f, 2, 1, 3, null, out, false)), "axes: 'zq'");
         RoiSeedsTest.assertMessage(() -> new TrainingJob(image, labels,
-                new TrainingJob.Settings(Preset.TINY, "z", -1f, 2, 1, null, out, false)), "cycle_weight: must be >= 0");
+                new TrainingJob.Settings(Preset.TINY, "z", -1f, 2, 1, 3, null, out, false)), "cycle_weight: must be >= 0");
         RoiSeedsTest.assertMessage(() -> new TrainingJob(image, labels,
-                new TrainingJob.Settings(Preset.TINY, "z", 0f, 0, 1, null, out, false)), "iterations: at least 1");
+                new TrainingJob.Settings(Preset.TINY, "z", 0f, 0, 1, 3, null, out, false)), "iterations: at least 1");
+        RoiSeedsTest.assertMessage(() -> new TrainingJob(image, labels,
+                new TrainingJob.Settings(Preset.TINY, "z", 0f, 2, 1, 2, null, out, false)), "frames: at least 3");
     }
 }
