@@ -37,8 +37,7 @@ public final class TrainingJob {
      * @param overwrite    replace an existing model of that name
      */
     public record Settings(Preset preset, String axes, float cycleWeight, int iterations, int batch, int frames, Path init,
-                           Path out,
-                           boolean overwrite) {
+                           Path out, boolean overwrite) {
     }
 
     private final ImagePlus image;
