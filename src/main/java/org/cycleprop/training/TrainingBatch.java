@@ -51,9 +51,7 @@ public record TrainingBatch(NDArray frames, NDArray masks, NDArray others, NDArr
      */
     public static TrainingBatch fromArrays(NDManager manager, int batch, int framesPerSample, int size, int channels,
             float[] images, float[] masks, float[] others, boolean[] hasOthers) {
-        if (framesPerSample < FRAMES) {
-            throw new IllegalArgumentException("a sample has at least " + FRAMES + " frames, got " + framesPerSample);
-        }
+        Triplet.checkFrameCount(framesPerSample);
         int expected = batch * framesPerSample * size * size;
         checkLength("images", images, expected);
         checkLength("masks", masks, expected);

@@ -46,9 +46,7 @@ public record TrainingConfig(Preset preset, Path data, boolean synthetic, float 
     public static final float DEFAULT_LEARNING_RATE = 5e-4f;
 
     public TrainingConfig {
-        if (frames < Triplet.FRAMES) {
-            throw new IllegalArgumentException("a training sample has at least " + Triplet.FRAMES + " frames, got " + frames);
-        }
+        Triplet.checkFrameCount(frames);
         if (synthetic && frames != Triplet.FRAMES) {
             throw new IllegalArgumentException("synthetic sequences have " + Triplet.FRAMES + " frames, not " + frames);
         }

@@ -19,12 +19,20 @@ public record Triplet(int resolution, float[][] images, float[][] masks, float[]
     /** Frames of the paper's training sample: the seed and two slices to propagate to. */
     public static final int FRAMES = 3;
 
+    /** The one check of a frames-per-sample setting: at least {@link #FRAMES}. */
+    static void checkFrameCount(int frames) {
+        if (frames < FRAMES) {
+            throw new IllegalArgumentException("a training sample has at least " + FRAMES + " frames, got " + frames);
+        }
+    }
+
     public Triplet {
         int n = resolution * resolution;
         int frames = images.length;
-        if (frames < FRAMES || masks.length != frames || others.length != frames || slices.length != frames) {
-            throw new IllegalArgumentException("a training sample has at least " + FRAMES
-                    + " frames and as many masks, others and slices");
+        checkFrameCount(frames);
+        if (masks.length != frames || others.length != frames || slices.length != frames) {
+            throw new IllegalArgumentException("a training sample has as many masks, others and slices as frames ("
+                    + frames + ")");
         }
         for (int f = 0; f < frames; f++) {
             if (images[f].length != n || masks[f].length != n || others[f].length != n) {

@@ -44,10 +44,7 @@ public final class TripletSampler {
                           double endProbability, int frames) {
 
         public Options {
-            if (frames < Triplet.FRAMES) {
-                throw new IllegalArgumentException("a training sample has at least " + Triplet.FRAMES
-                        + " frames, got " + frames);
-            }
+            Triplet.checkFrameCount(frames);
         }
 
         public static Options defaults() {
