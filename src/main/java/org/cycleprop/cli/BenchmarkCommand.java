@@ -62,9 +62,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     double locality;
 
     @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = "For model methods: "
-            + "pieces (default): a single object drawn as distant pieces on a slice (a bilateral structure) gets a "
-            + "window per group of pieces; each: every object too, one propagation per part; one: one window around "
-            + "everything.")
+            + Methods.WINDOWS_HELP)
     String windows = "pieces";
 
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "

@@ -22,6 +22,11 @@ final class Methods {
     record Method(Propagator propagator, SeedPolicy seedPolicy) {
     }
 
+    /** The help of --windows, shared by propagate and benchmark. */
+    static final String WINDOWS_HELP = "pieces (default): a single object drawn as distant pieces on a slice "
+            + "(a bilateral structure) gets a window per group of pieces; each: every object too, one propagation per part; one: one window around "
+            + "everything.";
+
     static Method parse(String spec, String device) {
         return parse(spec, device, 0, 0, WindowParts.PIECES);
     }

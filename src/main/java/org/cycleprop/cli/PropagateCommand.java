@@ -61,10 +61,7 @@ public final class PropagateCommand implements Callable<Integer> {
             + "0 = none (default).")
     double locality;
 
-    @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = ""
-            + "pieces (default): a single object drawn as distant pieces on a slice (a bilateral structure) gets a "
-            + "window per group of pieces; each: every object too, one propagation per part; one: one window around "
-            + "everything.")
+    @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = Methods.WINDOWS_HELP)
     String windows = "pieces";
 
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
