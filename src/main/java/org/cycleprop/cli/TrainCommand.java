@@ -67,6 +67,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "volume (default: ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--locality", defaultValue = "0", paramLabel = "SIGMA",
+            description = "Train with a locality prior on the memory readout, in key-grid cells (16 network pixels): "
+                    + "memory far from a position counts less, as adjacent slices move little; propagation with the "
+                    + "model then uses the same prior unless told otherwise (default: ${DEFAULT-VALUE} = none).")
+    double locality;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -109,9 +115,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserException("--end-triplets: a share in [0, 1], got " + endTriplets);
         }
         if (frames < 3) throw new UserException("--frames: at least 3, got " + frames);
+        if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
         if (synthetic && frames != 3) throw new UserException("--frames: synthetic sequences have 3 frames, got " + frames);
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
-                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, frames, seed, init, out, dir, checkpointEvery,
+                iterations, batch, learningRate, lrSteps, maxJump, endTriplets, frames, locality, seed, init, out, dir, checkpointEvery,
                 keepCheckpoints, command);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);

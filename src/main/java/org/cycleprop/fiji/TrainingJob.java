@@ -86,7 +86,7 @@ public final class TrainingJob {
                     + settings.axes().toLowerCase() + " all\n");
             TrainingConfig config = new TrainingConfig(settings.preset(), list, false, settings.cycleWeight(),
                     TrainingConfig.DEFAULT_DICE_WEIGHT, settings.iterations(), settings.batch(),
-                    TrainingConfig.DEFAULT_LEARNING_RATE, List.of(0.7), 5, 0, settings.frames(), 1, settings.init(), settings.out(), runDir(),
+                    TrainingConfig.DEFAULT_LEARNING_RATE, List.of(0.7), 5, 0, settings.frames(), 0, 1, settings.init(), settings.out(), runDir(),
                     Math.max(1, Math.min(250, settings.iterations() / 4)), false, "Fiji: Train Propagation Model on "
                     + image.getTitle() + " with " + labels.getTitle());
             return new Trainer(config).run(false, settings.overwrite(), progress);

@@ -32,6 +32,8 @@ public record ModelInfo(
         long parameterCount) {
 
     public static final String FORMAT = "cycleprop-stcn-1";
+    /** Training key of the locality prior the network was trained with (absent = none). */
+    public static final String LOCALITY_KEY = "locality";
 
     public ModelInfo {
         normalisation = normalisation == null ? Map.of() : Map.copyOf(normalisation);
@@ -49,5 +51,11 @@ public record ModelInfo(
     ModelInfo withFile(String file, String sha256, long count) {
         return new ModelInfo(FORMAT, preset.name(), preset, normalisation, training, iterations, seed, scores, file,
                 sha256, count);
+    }
+
+    /** Width of the locality prior the network was trained with, in key-grid cells; 0 when none. */
+    public double trainedLocality() {
+        Object v = training.get(LOCALITY_KEY);
+        return v instanceof Number n ? n.doubleValue() : 0;
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * 0 … t − 1, its own predictions as memory), so that the network is trained on its own accumulated drift, as
  * whole-volume propagation runs it; their cycle segments frame 0 back from all intermediate predictions. Every sample has two object slots (slot 1 the target, slot 2 the
  * second object, whose probability is multiplied by hasOthers so an absent object counts for nothing); the
- * slots of sample b are entries 2b and 2b+1 of the object batch. All memory entries take part (top-k off).
+ * slots of sample b are entries 2b and 2b+1 of the object batch. All memory entries take part (top-k off); an
+ * optional locality prior weights them by distance, as propagation then does.
  *
  * <p>Loss per frame: {@link BootstrappedCrossEntropy} of the aggregated class logits against the class
  * indices, plus {@code diceWeight} × {@link SoftDice} of the target's aggregated probability. For samples
@@ -41,6 +42,7 @@ public final class CycleTrainingStep {
     private final BootstrappedCrossEntropy crossEntropy;
     private final float cycleWeight;
     private final float diceWeight;
+    private final double locality;
 
     /**
      * @param cycleWeight λ of the cycle term; 0 is standard STCN training (the backward path is skipped)
@@ -48,6 +50,13 @@ public final class CycleTrainingStep {
      */
     public CycleTrainingStep(StcnNetwork network, BootstrappedCrossEntropy crossEntropy, float cycleWeight,
             float diceWeight) {
+        this(network, crossEntropy, cycleWeight, diceWeight, 0);
+    }
+
+    /** @param locality width of the readout's locality prior in key-grid cells (0 = none), as at propagation */
+    public CycleTrainingStep(StcnNetwork network, BootstrappedCrossEntropy crossEntropy, float cycleWeight,
+            float diceWeight, double locality) {
+        if (!(locality >= 0)) throw new IllegalArgumentException("locality must be >= 0 (0 = none), got " + locality);
         if (!(cycleWeight >= 0) || !(diceWeight >= 0)) {
             throw new IllegalArgumentException("loss weights must be >= 0: cycle " + cycleWeight + ", dice " + diceWeight);
         }
@@ -55,6 +64,7 @@ public final class CycleTrainingStep {
         this.crossEntropy = crossEntropy;
         this.cycleWeight = cycleWeight;
         this.diceWeight = diceWeight;
+        this.locality = locality;
     }
 
     public float cycleWeight() {
@@ -154,7 +164,7 @@ public final class CycleTrainingStep {
     private NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, NDArray selector) {
         KeyFeatures slots = new KeyFeatures(perSlot(query.k16()), perSlot(query.f16Thin()), query.f16(),
                 perSlot(query.f8()), perSlot(query.f4()));
-        NDArray logits = network.segment(slots, perSlot(memKeys), memValues, 0, true); // [2B, 1, R, R]
+        NDArray logits = network.segment(slots, perSlot(memKeys), memValues, 0, locality, true); // [2B, 1, R, R]
         Shape s = logits.getShape();
         NDArray perSample = logits.reshape(s.get(0) / SLOTS, SLOTS, s.get(2), s.get(3)); // [B, 2, R, R]
         // an absent second object gets logit −30 (probability ~1e-13) instead of its prediction

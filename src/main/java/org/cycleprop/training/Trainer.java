@@ -80,7 +80,8 @@ public final class Trainer {
             CurriculumSchedule curriculum = CurriculumSchedule.standard(config.iterations(), config.maxJump());
             BootstrappedCrossEntropy ce = new BootstrappedCrossEntropy((int) (0.2 * config.iterations()),
                     (int) (0.7 * config.iterations()));
-            CycleTrainingStep step = new CycleTrainingStep(network, ce, config.cycleWeight(), config.diceWeight());
+            CycleTrainingStep step = new CycleTrainingStep(network, ce, config.cycleWeight(), config.diceWeight(),
+                    config.locality());
             ParameterUpdate update = new ParameterUpdate(network, ParameterUpdate.PAPER_WEIGHT_DECAY);
             Path optimiserState = config.runDir().resolve(OPTIMISER_STATE);
             if (start > 0) {
@@ -197,6 +198,7 @@ public final class Trainer {
         training.put("max_jump", config.maxJump());
         if (config.endTriplets() > 0) training.put("end_triplets", config.endTriplets());
         if (config.frames() != Triplet.FRAMES) training.put("frames", config.frames());
+        if (config.locality() > 0) training.put(ModelInfo.LOCALITY_KEY, config.locality());
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());
         training.put("command", config.command());

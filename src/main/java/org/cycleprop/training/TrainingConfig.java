@@ -23,6 +23,8 @@ import java.util.List;
  *                        show no object: the network learns to stop); 0 = none
  * @param frames          frames per training sample: 3 (the paper's triplets) or more, so that the network
  *                        segments slices from its own earlier predictions as in whole-volume propagation
+ * @param locality        width, in key-grid cells, of the readout's locality prior during training (the network learns
+ *                        with it and propagation uses the same by default, see {@code MemoryReadout}); 0 = none
  * @param seed            seed of the sampler and the parameter initialisation
  * @param init            model to start from (fine-tuning), or null for a fresh network
  * @param out             model file to write at the end (NAME → NAME.json + NAME.params)
@@ -34,7 +36,7 @@ import java.util.List;
  */
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
-                             double endTriplets, int frames, long seed, Path init, Path out, Path runDir, int checkpointEvery,
+                             double endTriplets, int frames, double locality, long seed, Path init, Path out, Path runDir, int checkpointEvery,
                              boolean keepCheckpoints, String command) {
 
     /**
@@ -50,6 +52,7 @@ public record TrainingConfig(Preset preset, Path data, boolean synthetic, float 
         if (synthetic && frames != Triplet.FRAMES) {
             throw new IllegalArgumentException("synthetic sequences have " + Triplet.FRAMES + " frames, not " + frames);
         }
+        if (!(locality >= 0)) throw new IllegalArgumentException("locality must be >= 0 (0 = none), got " + locality);
         if (!(endTriplets >= 0 && endTriplets <= 1)) {
             throw new IllegalArgumentException("the share of end triplets must be in [0, 1], got " + endTriplets);
         }

@@ -110,6 +110,27 @@ class CycleTrainingStepTest {
     }
 
     @Test
+    void aLocalityPriorReachesTheTrainingReadoutAndAWideOneChangesNothing() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);
+            try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch batch = Batches.discs(step, R, 1, true, false);
+                float[] none = new CycleTrainingStep(net, CE, 0.1f, 0).predict(batch).logits(2).toFloatArray();
+                float[] wide = new CycleTrainingStep(net, CE, 0.1f, 0, 1e6).predict(batch).logits(2).toFloatArray();
+                float[] narrow = new CycleTrainingStep(net, CE, 0.1f, 0, 0.3).predict(batch).logits(2).toFloatArray();
+                double wideDiff = 0;
+                double narrowDiff = 0;
+                for (int i = 0; i < none.length; i++) {
+                    wideDiff = Math.max(wideDiff, Math.abs(wide[i] - none[i]));
+                    narrowDiff = Math.max(narrowDiff, Math.abs(narrow[i] - none[i]));
+                }
+                assertTrue(wideDiff < 1e-4, "a prior of width 1e6 cells should change nothing, changed " + wideDiff);
+                assertTrue(narrowDiff > 1e-3, "a prior of 0.3 cells should change the prediction, changed " + narrowDiff);
+            }
+        }
+    }
+
+    @Test
     void stepLossesAddUpWithTheCycleWeight() {
         try (NDManager manager = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);

@@ -45,7 +45,7 @@ class TrainerTest {
     }
 
     private TrainingConfig config(Path data, int iterations, float cycle, Path init, String suffix) {
-        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 3, 7, init,
+        return new TrainingConfig(Preset.TINY, data, false, cycle, 0, iterations, 2, 1e-3f, List.of(0.5), 3, 0, 3, 0, 7, init,
                 tmp.resolve("model" + suffix), tmp.resolve("run" + suffix), 2, false, "test");
     }
 
@@ -130,7 +130,7 @@ class TrainerTest {
         Path data = dataList();
         TrainingConfig c = config(data, 2, 0.1f, null, "-frames");
         TrainingConfig four = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
-                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), 4, c.seed(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), 4, c.locality(), c.seed(),
                 c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command());
         ModelInfo info = new Trainer(four).run(false, false, Progress.NONE);
         assertEquals(4, ((Number) info.training().get("frames")).intValue());
@@ -145,7 +145,27 @@ class TrainerTest {
                 .containsKey("frames"));
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(c.preset(), c.data(), true,
                 c.cycleWeight(), c.diceWeight(), c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(),
-                c.endTriplets(), 4, c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command()));
+                c.endTriplets(), 4, c.locality(), c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command()));
+    }
+
+    @Test
+    void aLocalityPriorIsRecordedInTheModelAndReadBackFromItsFile() throws Exception {
+        Path data = dataList();
+        TrainingConfig c = config(data, 1, 0.1f, null, "-locality");
+        TrainingConfig local = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.frames(), 1.5,
+                c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command());
+        assertEquals(1.5, new Trainer(local).run(false, false, Progress.NONE).trainedLocality(), 1e-9);
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(1.5, ModelFile.load(c.out(), Preset.TINY, m).info().trainedLocality(), 1e-9);
+        }
+        ModelInfo plain = new Trainer(config(data, 1, 0.1f, null, "-plain")).run(false, false, Progress.NONE);
+        assertEquals(0, plain.trainedLocality());
+        assertFalse(plain.training().containsKey(ModelInfo.LOCALITY_KEY));
+        assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(c.preset(), c.data(), false,
+                c.cycleWeight(), c.diceWeight(), c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(),
+                c.endTriplets(), c.frames(), -1, c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false,
+                c.command()));
     }
 
     @Test
@@ -153,7 +173,7 @@ class TrainerTest {
         Path data = dataList();
         TrainingConfig c = config(data, 5, 0.1f, null, "-keep");
         TrainingConfig keep = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
-                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.frames(), c.seed(),
+                c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.frames(), c.locality(), c.seed(),
                 c.init(), c.out(), c.runDir(), c.checkpointEvery(), true, c.command());
         Trainer trainer = new Trainer(keep);
         trainer.run(false, false, Progress.NONE);
