@@ -37,30 +37,6 @@ public final class MemoryReadout extends AbstractBlock {
         return affinityByQuery(mk, qk, topK, null).transpose(0, 2, 1);
     }
 
-    /**
-     * A locality prior for the affinity logits [1, h·w, T·h·w]: −d² / (2σ²), d the distance in key-grid cells
-     * between a query position and a memory entry's position in its own frame. Adjacent slices of a volume move
-     * little, unlike video frames, so an entry far from the query is less likely to be the same tissue even when
-     * it looks alike. Added before top-k and softmax.
-     */
-    public static NDArray localityBias(NDManager manager, int h, int w, int frames, double sigma) {
-        if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
-        int hw = h * w;
-        float[] bias = new float[hw * hw * frames];
-        double scale = 1 / (2 * sigma * sigma);
-        for (int q = 0; q < hw; q++) {
-            int qy = q / w;
-            int qx = q % w;
-            for (int m = 0; m < hw; m++) {
-                int dy = m / w - qy;
-                int dx = m % w - qx;
-                float b = (float) (-(dy * dy + dx * dx) * scale);
-                for (int t = 0; t < frames; t++) bias[q * hw * frames + t * hw + m] = b;
-            }
-        }
-        return manager.create(bias, new Shape(1, hw, (long) hw * frames));
-    }
-
     /** The affinity laid out as [B, h·w, N], so that top-k and softmax run along the contiguous last axis. */
     private static NDArray affinityByQuery(NDArray mk, NDArray qk, int topK, NDArray bias) {
         NDManager scope = qk.getManager();
@@ -92,20 +68,20 @@ public final class MemoryReadout extends AbstractBlock {
      * belong to the manager of {@code qk}, so a long-lived memory bank does not collect per-query arrays.
      */
     public static NDArray readout(NDArray mk, NDArray mv, NDArray qk, NDArray qf16Thin, int topK) {
-        return readout(mk, mv, qk, qf16Thin, topK, 0);
+        return readout(mk, mv, qk, qf16Thin, topK, null);
     }
 
     /**
-     * {@link #readout(NDArray, NDArray, NDArray, NDArray, int)} with a {@link #localityBias locality prior} of width
-     * {@code localitySigma} key-grid cells (0 = none). The memory frames must have the query's key-grid size.
+     * {@link #readout(NDArray, NDArray, NDArray, NDArray, int)} with a {@link LocalityPrior} (null = none) added to
+     * the affinity logits before top-k and softmax. The memory frames must have the query's key-grid size.
      */
     public static NDArray readout(NDArray mk, NDArray mv, NDArray qk, NDArray qf16Thin, int topK,
-                                  double localitySigma) {
+                                  LocalityPrior locality) {
         Shape q = qk.getShape();
         long objects = mv.getShape().get(0);
         long valueChannels = mv.getShape().get(1);
         NDArray bias = null;
-        if (localitySigma > 0) {
+        if (locality != null) {
             int h = (int) q.get(2);
             int w = (int) q.get(3);
             long entries = mk.getShape().get(2);
@@ -113,7 +89,7 @@ public final class MemoryReadout extends AbstractBlock {
                 throw new IllegalArgumentException("memory of " + entries + " entries is not whole frames of " + h
                         + "x" + w);
             }
-            bias = localityBias(qk.getManager(), h, w, (int) (entries / ((long) h * w)), localitySigma);
+            bias = locality.bias(qk.getManager(), h, w, (int) (entries / ((long) h * w)));
         }
         NDArray weights = affinityByQuery(mk, qk.reshape(q.get(0), q.get(1), q.get(2) * q.get(3)), topK, bias); // [B, h·w, N]
         NDArray valuesByEntry = own(mv.transpose(0, 2, 1), qk.getManager()); // [B', N, Cv]

@@ -109,13 +109,13 @@ public final class StcnNetwork extends AbstractBlock {
 
     /** Readout then decode: logits [K, 1, H, W] of a query for the K objects whose values are in the memory. */
     public NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, int topK, boolean training) {
-        return segment(query, memKeys, memValues, topK, 0, training);
+        return segment(query, memKeys, memValues, topK, null, training);
     }
 
-    /** {@link #segment(KeyFeatures, NDArray, NDArray, int, boolean)} with a locality prior (see {@link MemoryReadout}). */
-    public NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, int topK, double localitySigma,
+    /** {@link #segment(KeyFeatures, NDArray, NDArray, int, boolean)} with a {@link LocalityPrior} (null = none). */
+    public NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, int topK, LocalityPrior locality,
                            boolean training) {
-        NDArray readout = MemoryReadout.readout(memKeys, memValues, query.k16(), query.f16Thin(), topK, localitySigma);
+        NDArray readout = MemoryReadout.readout(memKeys, memValues, query.k16(), query.f16Thin(), topK, locality);
         return decode(readout, query.f8(), query.f4(), training);
     }
 

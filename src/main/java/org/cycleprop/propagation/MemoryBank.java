@@ -20,8 +20,8 @@ import java.util.List;
  * freed with the run (or as soon as they are dropped).
  */
 public final class MemoryBank implements AutoCloseable {
-    /** One memory frame. */
-    public record Entry(int slice, NDArray key, NDArray value) {
+    /** One memory frame, with the window it was seen through. */
+    public record Entry(int slice, NDArray key, NDArray value, Window window) {
     }
 
     private final NDManager manager;
@@ -38,23 +38,26 @@ public final class MemoryBank implements AutoCloseable {
         this.maxPeriodic = maxPeriodic;
     }
 
-    /** Adds a seed frame: key [1, Ck, h, w] or [1, Ck, h·w], value [K, Cv, h, w] or [K, Cv, h·w]. */
-    public void addPermanent(int slice, NDArray key, NDArray value) {
-        permanent.add(keep(slice, key, value));
+    /**
+     * Adds a seed frame: key [1, Ck, h, w] or [1, Ck, h·w], value [K, Cv, h, w] or [K, Cv, h·w], seen through
+     * {@code window}.
+     */
+    public void addPermanent(int slice, NDArray key, NDArray value, Window window) {
+        permanent.add(keep(slice, key, value, window));
         invalidate();
     }
 
     /** Adds a periodic frame, dropping the oldest periodic frame beyond the bound. */
-    public void addPeriodic(int slice, NDArray key, NDArray value) {
-        periodic.add(keep(slice, key, value));
+    public void addPeriodic(int slice, NDArray key, NDArray value, Window window) {
+        periodic.add(keep(slice, key, value, window));
         if (maxPeriodic > 0 && periodic.size() > maxPeriodic) release(periodic.remove(0));
         invalidate();
     }
 
     /** Replaces the temporary (last-frame) entry. */
-    public void setTemporary(int slice, NDArray key, NDArray value) {
+    public void setTemporary(int slice, NDArray key, NDArray value, Window window) {
         if (temporary != null) release(temporary);
-        temporary = keep(slice, key, value);
+        temporary = keep(slice, key, value, window);
         invalidate();
     }
 
@@ -63,6 +66,13 @@ public final class MemoryBank implements AutoCloseable {
         List<Integer> s = new ArrayList<>();
         for (Entry e : entries()) s.add(e.slice());
         return s;
+    }
+
+    /** The windows of the memory frames, in the order of {@link #keys()}. */
+    public List<Window> windows() {
+        List<Window> w = new ArrayList<>();
+        for (Entry e : entries()) w.add(e.window());
+        return w;
     }
 
     public List<Integer> permanentSlices() {
@@ -104,12 +114,12 @@ public final class MemoryBank implements AutoCloseable {
         return out;
     }
 
-    private Entry keep(int slice, NDArray key, NDArray value) {
+    private Entry keep(int slice, NDArray key, NDArray value, Window window) {
         NDArray k = flatten(key);
         NDArray v = flatten(value);
         k.attach(manager);
         v.attach(manager);
-        return new Entry(slice, k, v);
+        return new Entry(slice, k, v, window);
     }
 
     /** [B, C, h, w] → [B, C, h·w]; already flat arrays pass through. */

@@ -7,6 +7,7 @@ import org.cycleprop.model.FrameInput;
 import org.cycleprop.model.InferenceMode;
 import org.cycleprop.model.IntraOpThreads;
 import org.cycleprop.model.KeyFeatures;
+import org.cycleprop.model.LocalityPrior;
 import org.cycleprop.model.StcnNetwork;
 import org.cycleprop.util.Progress;
 import org.cycleprop.volume.LabelStack;
@@ -186,7 +187,7 @@ public final class StcnPropagator implements Propagator {
                 NDArray masks = FrameInput.masks(step, objectMasks(seed, objects, w, h, window, r), objects, r);
                 KeyFeatures key = network.encodeKey(frame, false);
                 NDArray value = network.encodeValue(frame, key.f16(), masks, StcnNetwork.others(masks), false);
-                memory.addPermanent(run.seed(), key.k16(), value);
+                memory.addPermanent(run.seed(), key.k16(), value, window);
             }
             ObjectEnds ends = new ObjectEnds(options.endBelow(), seed, objects);
             int sinceMemory = 0;
@@ -209,7 +210,7 @@ public final class StcnPropagator implements Propagator {
                     KeyFeatures key = network.encodeKey(frame, false);
                     t.mark("key encoder");
                     NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(),
-                            options.localitySigma(), false);
+                            locality(memory, window, (int) key.k16().getShape().get(3)), false);
                     t.mark("readout+decoder");
                     NDArray aggregated = StcnNetwork.aggregate(Activation.sigmoid(logits)); // [K+1,1,r,r]
                     float[] flat = aggregated.toFloatArray();
@@ -230,8 +231,8 @@ public final class StcnPropagator implements Propagator {
                         NDArray objectProbabilities = aggregated.get("1:");
                         NDArray value = network.encodeValue(frame, key.f16(), objectProbabilities,
                                 StcnNetwork.others(objectProbabilities), false);
-                        if (periodic) memory.addPeriodic(z, key.k16(), value);
-                        else memory.setTemporary(z, key.k16(), value);
+                        if (periodic) memory.addPeriodic(z, key.k16(), value, window);
+                        else memory.setTemporary(z, key.k16(), value, window);
                     }
                     t.mark("value encoder");
                     tracker.move(foreground(probabilities));
@@ -241,6 +242,21 @@ public final class StcnPropagator implements Propagator {
                 progress.update(++done[0], total, "slice " + z);
             }
         }
+    }
+
+    /**
+     * The options' locality prior for a query seen through {@code query}, each memory frame placed through its own
+     * window (the window follows the object, so equal grid cells of two slices are not always the same place);
+     * null when the options have none.
+     */
+    private LocalityPrior locality(MemoryBank memory, Window query, int cells) {
+        if (!(options.localitySigma() > 0)) return null;
+        List<LocalityPrior.Placement> placements = new java.util.ArrayList<>();
+        for (Window m : memory.windows()) {
+            placements.add(LocalityPrior.Placement.between(m.x0(), m.y0(), m.size(), query.x0(), query.y0(), query.size(),
+                    cells));
+        }
+        return new LocalityPrior(options.localitySigma(), placements);
     }
 
     /** Probabilities of a slice where every object has ended: background 1, objects 0. */

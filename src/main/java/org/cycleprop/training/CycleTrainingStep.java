@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import org.cycleprop.model.KeyFeatures;
+import org.cycleprop.model.LocalityPrior;
 import org.cycleprop.model.SoftAggregation;
 import org.cycleprop.model.StcnNetwork;
 
@@ -42,7 +43,7 @@ public final class CycleTrainingStep {
     private final BootstrappedCrossEntropy crossEntropy;
     private final float cycleWeight;
     private final float diceWeight;
-    private final double locality;
+    private final LocalityPrior locality;
 
     /**
      * @param cycleWeight λ of the cycle term; 0 is standard STCN training (the backward path is skipped)
@@ -64,7 +65,7 @@ public final class CycleTrainingStep {
         this.crossEntropy = crossEntropy;
         this.cycleWeight = cycleWeight;
         this.diceWeight = diceWeight;
-        this.locality = locality;
+        this.locality = locality > 0 ? LocalityPrior.aligned(locality) : null; // one crop for all frames
     }
 
     public float cycleWeight() {

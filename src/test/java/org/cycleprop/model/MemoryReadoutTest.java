@@ -102,7 +102,7 @@ class MemoryReadoutTest {
     void localityBiasIsMinusHalfTheSquaredDistanceOverSigmaSquaredInEveryFrame() {
         try (NDManager m = NDManager.newBaseManager()) {
             // 2 x 3 key grid, two memory frames, sigma 2: bias = -d^2 / 8
-            float[] b = MemoryReadout.localityBias(m, 2, 3, 2, 2).toFloatArray();
+            float[] b = LocalityPrior.aligned(2).bias(m, 2, 3, 2).toFloatArray();
             assertEquals(6 * 12, b.length);
             // query (row 0, col 0) against entry (row 1, col 2) of frame 1: d^2 = 1 + 4
             assertEquals(-5 / 8f, b[0 * 12 + 6 + 5], 1e-6f);
@@ -122,11 +122,11 @@ class MemoryReadoutTest {
             NDArray query = m.randomNormal(new Shape(1, 4, 2, 3));
             NDArray thin = m.zeros(new Shape(1, 1, 2, 3));
             float[] plain = MemoryReadout.readout(keys, values, query, thin, 0).toFloatArray();
-            assertArrayEquals(plain, MemoryReadout.readout(keys, values, query, thin, 0, 0).toFloatArray(), 0f);
-            float[] local = MemoryReadout.readout(keys, values, query, thin, 0, 0.05).toFloatArray();
+            assertArrayEquals(plain, MemoryReadout.readout(keys, values, query, thin, 0, null).toFloatArray(), 0f);
+            float[] local = MemoryReadout.readout(keys, values, query, thin, 0, LocalityPrior.aligned(0.05)).toFloatArray();
             for (int i = 0; i < 6; i++) assertEquals(i + 1, local[i], 1e-3f, "position " + i);
             // and a wide prior changes the plain readout only a little
-            float[] wide = MemoryReadout.readout(keys, values, query, thin, 0, 1000).toFloatArray();
+            float[] wide = MemoryReadout.readout(keys, values, query, thin, 0, LocalityPrior.aligned(1000)).toFloatArray();
             assertArrayEquals(plain, wide, 1e-3f);
         }
     }
