@@ -57,9 +57,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String device = "auto";
 
-    @Option(names = "--locality", defaultValue = "0", paramLabel = "SIGMA", description = "For model methods: "
-            + "locality prior on the memory readout, in key-grid cells (16 network pixels); 0 = none (default).")
-    double locality;
+    @Option(names = "--locality", defaultValue = "model", paramLabel = "model|SIGMA",
+            description = "For model methods: " + Methods.LOCALITY_HELP)
+    String locality = "model";
 
     @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = "For model methods: "
             + Methods.WINDOWS_HELP)
@@ -87,7 +87,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, locality, endBelow, WindowParts.parse(windows));
+        Methods.Method m = Methods.parse(method, device, Methods.locality(locality), endBelow,
+                WindowParts.parse(windows));
         SeedPolicy policy = seeds == null ? m.seedPolicy() : parseSeeds(seeds);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);
@@ -104,7 +105,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             progress.finish();
             long peak = Memory.peakResidentBytes();
             String description = "Image `" + image + "`, labels `" + labels + "`, axis " + ax + ", method `" + method
-                    + "`" + (seeds == null ? "" : ", seeds `" + seeds + "`") + ".";
+                    + "`" + (m.settings().isEmpty() ? "" : " (" + m.settings() + ")")
+                    + (seeds == null ? "" : ", seeds `" + seeds + "`") + ".";
             BenchmarkReport.write(result, description, peak, folder);
             folder.commit();
             System.out.printf("propagation: %.2f ms per slice (%d slices), peak resident memory %s%n",

@@ -56,10 +56,8 @@ public final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite OUT if it exists.")
     boolean force;
 
-    @Option(names = "--locality", defaultValue = "0", paramLabel = "SIGMA", description = "Locality prior on the "
-            + "memory readout, in key-grid cells (16 network pixels): memory far from a position counts less; "
-            + "0 = none (default).")
-    double locality;
+    @Option(names = "--locality", defaultValue = "model", paramLabel = "model|SIGMA", description = Methods.LOCALITY_HELP)
+    String locality = "model";
 
     @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = Methods.WINDOWS_HELP)
     String windows = "pieces";
@@ -78,8 +76,8 @@ public final class PropagateCommand implements Callable<Integer> {
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
-        if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
-        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice).withLocality(locality)
+        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice)
+                .withLocality(Methods.locality(locality))
                 .withEndBelow(endBelow).withWindowParts(WindowParts.parse(windows));
         if (range != null) options = parseRange(options, seedStack.depth());
 

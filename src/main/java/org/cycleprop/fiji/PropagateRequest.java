@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
+import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
@@ -35,7 +36,7 @@ final class PropagateRequest {
     int lastSlice;
     String device = "auto";
     boolean wholeSlices;
-    double locality;
+    String locality = "model";
     String windows = "pieces";
     ImagePlus refine;
     boolean overlay;
@@ -51,7 +52,7 @@ final class PropagateRequest {
         PreviousResult previous = refine == null ? null : PreviousResult.of(refine, image);
         SeedSlices seedSlices = seeds(image, ax, previous);
         PropagationSettings settings = new PropagationSettings(m, modelPath, ax, firstSlice, lastSlice, device, wholeSlices,
-                locality, WindowParts.parse(windows));
+                PropagationOptions.parseLocality(locality), WindowParts.parse(windows));
         PropagationJob job = new PropagationJob(image, seedSlices, settings);
         return previous == null ? job : job.refining(previous);
     }

@@ -47,10 +47,10 @@ public final class PropagateSegmentationCommand implements Command {
     @Parameter(label = "Whole slices")
     boolean whole_slices;
 
-    @Parameter(label = "Locality prior (0 = off)", min = "0", required = false,
-            description = "Width in network cells (16 pixels of the window) of a prior that makes the readout prefer "
-                    + "memory near each position: fewer pixels predicted past the object's ends")
-    double locality;
+    @Parameter(label = "Locality prior (model = the model's own, 0 = off)", required = false,
+            description = "model: the setting the model was trained or chosen with; else the width in network cells (16 "
+                    + "pixels of the window) of a prior that makes the readout prefer memory near each position")
+    String locality = "model";
 
     @Parameter(label = "Windows", choices = {"pieces", "one", "each"}, required = false,
             description = "pieces: a single object drawn as distant pieces (a bilateral structure) gets a window per "

@@ -17,7 +17,7 @@ import java.util.List;
  * (ROI Manager, current selection or a label image) and opens the result as a new label image. Every dialog
  * field is a macro option with the key in brackets:
  * <pre>run("Propagate Segmentation...", "method=model model=[/path/small.json] seeds=[ROI Manager]
- *      seed_image=- axis=Z first_slice=0 last_slice=0 device=auto locality=0 windows=pieces refine=None overlay add_rois");</pre>
+ *      seed_image=- axis=Z first_slice=0 last_slice=0 device=auto locality=model windows=pieces refine=None overlay add_rois");</pre>
  * (checkboxes: {@code whole_slices}, {@code overlay}, {@code add_rois} present = on). Last choices are remembered
  * outside macros.
  */
@@ -61,7 +61,8 @@ public final class PropagateSegmentationPlugin implements PlugIn {
         gd.addNumericField("Last_slice (0 = last)", 0, 0);
         gd.addChoice("Device", PropagateRequest.DEVICES, macro ? r.device : Prefs.get(PREFS + "device", r.device));
         gd.addCheckbox("Whole_slices (no window around the object)", false);
-        gd.addNumericField("Locality (prior width in 16-pixel cells, 0 = off)", 0, 1);
+        gd.addStringField("Locality (model = the model's own; else prior width in 16-pixel cells, 0 = off)",
+                r.locality, 8);
         gd.addChoice("Windows (pieces: distant pieces of one object apart; each: every object too)",
                 PropagateRequest.WINDOWS, r.windows);
         gd.addChoice("Refine (earlier result)", previous, NONE);
@@ -78,7 +79,7 @@ public final class PropagateSegmentationPlugin implements PlugIn {
         r.lastSlice = (int) gd.getNextNumber();
         r.device = gd.getNextChoice();
         r.wholeSlices = gd.getNextBoolean();
-        r.locality = gd.getNextNumber();
+        r.locality = gd.getNextString();
         r.windows = gd.getNextChoice();
         r.refine = imageNamed(gd.getNextChoice());
         r.overlay = gd.getNextBoolean();

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * @param lastSlice  last slice to fill, 1-based inclusive; 0 = to the last
  * @param device     auto, cpu or gpu
  * @param wholeSlice propagate on whole slices instead of the window that follows the object
- * @param locality   width of the readout's locality prior in key-grid cells (16 network pixels); 0 = none
+ * @param locality   width of the readout's locality prior in key-grid cells (16 network pixels); 0 = none,
+ *                   {@link PropagationOptions#MODEL_LOCALITY} = the model's own setting
  * @param windows    one window, one per group of distant pieces of a single object (the default), or one per
  *                   object and group ({@link WindowParts})
  */
@@ -25,14 +26,17 @@ public record PropagationSettings(PropagationMethod method, Path model, Axis axi
                                   String device, boolean wholeSlice, double locality, WindowParts windows) {
 
     public PropagationSettings {
-        if (!(locality >= 0)) throw new UserException("locality: must be >= 0 (0 = none), got " + locality);
+        if (!(locality >= 0 || locality == PropagationOptions.MODEL_LOCALITY)) {
+            throw new UserException("locality: must be >= 0 (0 = none), got " + locality);
+        }
         if (windows == null) windows = WindowParts.PIECES;
     }
 
-    /** Settings without a locality prior, the default windows. */
+    /** Settings with the model's own locality prior and the default windows. */
     public PropagationSettings(PropagationMethod method, Path model, Axis axis, int firstSlice, int lastSlice,
                                String device, boolean wholeSlice) {
-        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, 0, WindowParts.PIECES);
+        this(method, model, axis, firstSlice, lastSlice, device, wholeSlice, PropagationOptions.MODEL_LOCALITY,
+                WindowParts.PIECES);
     }
 
     /** The given model along Z over every slice, on the best device, windowed. */

@@ -1,5 +1,7 @@
 package org.cycleprop.propagation;
 
+import org.cycleprop.util.UserException;
+
 /**
  * How a network propagation runs.
  *
@@ -14,7 +16,8 @@ package org.cycleprop.propagation;
  * @param lastSlice         last slice to propagate to (inclusive), -1 = the last of the stack
  * @param workingSize       side of the square the network sees, a multiple of 16; 0 = the preset's
  * @param localitySigma     width, in key-grid cells (16 working pixels), of a Gaussian prior on the affinity that
- *                          favours memory entries near the query's position; 0 = none (STCN's plain readout)
+ *                          favours memory entries near the query's position; 0 = none (STCN's plain readout);
+ *                          {@link #MODEL_LOCALITY} = the model's own setting (the default, resolved by {@link WarmModel})
  * @param endBelow          an object ends, for the rest of a run, on the first slice where its predicted area is
  *                          below this fraction of its seed-slice area (see {@link ObjectEnds}); 0 = never
  * @param windowParts       (windowed) one window for everything, one per group of distant pieces of a single
@@ -34,9 +37,29 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
         if (!(endBelow >= 0 && endBelow < 1)) {
             throw new IllegalArgumentException("end fraction must be in [0, 1), got " + endBelow);
         }
-        if (!(localitySigma >= 0)) {
+        if (!(localitySigma >= 0 || localitySigma == MODEL_LOCALITY)) {
             throw new IllegalArgumentException("locality sigma must be >= 0 (0 = off), got " + localitySigma);
         }
+    }
+
+    /** The locality value that stands for "the model's own setting" (its metadata's inference.locality, else none). */
+    public static final double MODEL_LOCALITY = -1;
+
+    /**
+     * A locality as users write it: {@code model} (or nothing) for the model's own setting, else a width in key-grid
+     * cells, 0 = none.
+     */
+    public static double parseLocality(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.equalsIgnoreCase("model")) return MODEL_LOCALITY;
+        try {
+            double sigma = Double.parseDouble(t);
+            if (sigma >= 0 && Double.isFinite(sigma)) return sigma;
+        } catch (NumberFormatException ignored) {
+            // the message below says what is expected
+        }
+        throw new UserException("locality: '" + text + "' is neither 'model' (the model's own setting) nor a width >= 0 "
+                + "(0 = none)");
     }
 
     public static final double DEFAULT_MARGIN = 2.5;
@@ -47,7 +70,8 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
      * single object in windows of their own.
      */
     public static PropagationOptions defaults() {
-        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, 0, 0, WindowParts.PIECES);
+        return new PropagationOptions(true, DEFAULT_MARGIN, DEFAULT_MIN_WINDOW, 5, true, 20, 0, -1, -1, 0, MODEL_LOCALITY, 0,
+                WindowParts.PIECES);
     }
 
     public PropagationOptions withWindowed(boolean w) {

@@ -3,6 +3,8 @@ package org.cycleprop.propagation;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.cycleprop.model.Devices;
+import org.cycleprop.model.LoadedModel;
+import org.cycleprop.model.ModelInfo;
 import org.cycleprop.model.ModelFile;
 import org.cycleprop.model.Preset;
 import org.cycleprop.model.StcnNetwork;
@@ -22,12 +24,14 @@ public final class WarmModel {
     private final Path file;
     private final NDManager manager;
     private final StcnNetwork network;
+    private final ModelInfo info;
     private final long modified;
 
-    private WarmModel(Path file, NDManager manager, StcnNetwork network, long modified) {
+    private WarmModel(Path file, NDManager manager, LoadedModel loaded, long modified) {
         this.file = file;
         this.manager = manager;
-        this.network = network;
+        this.network = loaded.network();
+        this.info = loaded.info();
         this.modified = modified;
     }
 
@@ -42,8 +46,7 @@ public final class WarmModel {
         if (cached != null) cached.manager.close();
         NDManager manager = NDManager.newBaseManager(dev);
         try {
-            StcnNetwork network = ModelFile.load(abs, manager).network();
-            WarmModel loaded = new WarmModel(abs, manager, network, modified);
+            WarmModel loaded = new WarmModel(abs, manager, ModelFile.load(abs, manager), modified);
             CACHE.put(key, loaded);
             return loaded;
         } catch (RuntimeException e) {
@@ -60,11 +63,15 @@ public final class WarmModel {
         return file;
     }
 
-    /** A propagator with the preset's top-k and memory interval and the rest of {@code options}. */
+    /**
+     * A propagator with the preset's top-k and memory interval, the model's own locality prior when the options
+     * ask for it ({@link PropagationOptions#MODEL_LOCALITY}), and the rest of {@code options}.
+     */
     public StcnPropagator propagator(PropagationOptions options) {
         Preset p = network.preset();
         PropagationOptions o = options.withTopK(p.topK()).withMemory(p.memEvery(), options.includeLast(),
                 options.maxPeriodicFrames());
+        if (o.localitySigma() == PropagationOptions.MODEL_LOCALITY) o = o.withLocality(info.defaultLocality());
         return new StcnPropagator(network, manager, o, "model:" + file.getFileName());
     }
 }

@@ -198,11 +198,16 @@ public final class Trainer {
         training.put("max_jump", config.maxJump());
         if (config.endTriplets() > 0) training.put("end_triplets", config.endTriplets());
         if (config.frames() != Triplet.FRAMES) training.put("frames", config.frames());
-        if (config.locality() > 0) training.put(ModelInfo.LOCALITY_KEY, config.locality());
+        // a network trained with a locality prior propagates with it unless told otherwise
+        Map<String, Object> inference = new LinkedHashMap<>();
+        if (config.locality() > 0) {
+            training.put(ModelInfo.LOCALITY_KEY, config.locality());
+            inference.put(ModelInfo.LOCALITY_KEY, config.locality());
+        }
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());
         training.put("command", config.command());
-        return ModelInfo.of(config.preset(), normalisation, training, iterations, config.seed(), Map.of());
+        return ModelInfo.of(config.preset(), normalisation, training, inference, iterations, config.seed(), Map.of());
     }
 
     private static boolean[] toBooleans(float[] values) {

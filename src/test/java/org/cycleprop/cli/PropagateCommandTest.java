@@ -49,7 +49,7 @@ class PropagateCommandTest {
         NiftiWriter.write(Volume.of(ArrayImgs.unsignedBytes(s, 40, 32, 10), new double[] {1, 1, 1}, "seeds"), seeds, false);
         model = tmp.resolve("tiny");
         try (NDManager m = NDManager.newBaseManager()) {
-            ModelFile.save(model, StcnNetwork.create(Preset.TINY, m), ModelInfo.of(Preset.TINY, Map.of(), Map.of(), 0, 1,
+            ModelFile.save(model, StcnNetwork.create(Preset.TINY, m), ModelInfo.of(Preset.TINY, Map.of(), Map.of(), Map.of(), 0, 1,
                     Map.of()), false);
         }
     }
@@ -134,5 +134,24 @@ class PropagateCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lastLine().matches("mean J [0-9.]+ F [0-9.]+ J&F [0-9.]+ DSC [0-9.]+ \\(2 structures\\)"),
                 run.lastLine());
+    }
+
+    @Test
+    void theBenchmarkSummaryNamesTheLocalityItRanWith() throws Exception {
+        Path labels = tmp.resolve("labels.nii.gz");
+        NiftiWriter.write(SyntheticVolume.generate(40, 32, 10, 2, 5).labels(), labels, false);
+        CliRun own = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("own").toString(), "--method", "model:" + model);
+        assertEquals(0, own.exitCode(), own.err());
+        assertTrue(Files.readString(tmp.resolve("own/summary.md")).contains("locality none (the model's own)"));
+        CliRun given = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("given").toString(), "--method", "model:" + model, "--locality", "1.5");
+        assertEquals(0, given.exitCode(), given.err());
+        assertTrue(Files.readString(tmp.resolve("given/summary.md")).contains("locality 1.5, end below never"));
+        CliRun bad = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("bad").toString(), "--method", "model:" + model, "--locality", "wide");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().strip().startsWith("error: --locality: 'wide' is neither"), bad.err());
+        assertFalse(Files.exists(tmp.resolve("bad")));
     }
 }

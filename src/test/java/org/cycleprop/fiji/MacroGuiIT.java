@@ -179,7 +179,7 @@ class MacroGuiIT {
         assertEquals("gpu", r.device);
         assertTrue(r.wholeSlices && r.overlay && r.addRois);
         assertEquals("each", r.windows);
-        assertEquals(1.5, r.locality);
+        assertEquals("1.5", r.locality);
         assertEquals("earlier", r.refine.getTitle());
     }
 

@@ -20,7 +20,7 @@ final class TinyModel {
         try (NDManager m = NDManager.newBaseManager()) {
             ai.djl.engine.Engine.getInstance().setRandomSeed(3);
             ModelFile.save(model, StcnNetwork.create(Preset.TINY, m),
-                    ModelInfo.of(Preset.TINY, Map.of(), Map.of(), 0, 1, Map.of()), false);
+                    ModelInfo.of(Preset.TINY, Map.of(), Map.of(), Map.of(), 0, 1, Map.of()), false);
         }
         return model;
     }

@@ -39,7 +39,7 @@ class ModelFileTest {
 
     private static ModelInfo info(Preset preset) {
         return ModelInfo.of(preset, Map.of("method", "percentile", "low", 0.5, "high", 99.5),
-                Map.of("loss", "cycle", "steps", 1200L, "lr", 1e-4), 1200, 42, Map.of("dice", 0.75));
+                Map.of("loss", "cycle", "steps", 1200L, "lr", 1e-4), Map.of("locality", 1.5), 1200, 42, Map.of("dice", 0.75));
     }
 
     /** Saves a fresh network of {@code preset} as {@code dir/name}. */
@@ -85,6 +85,7 @@ class ModelFileTest {
             assertEquals(1200L, read.training().get("steps"));
             assertEquals(99.5, read.normalisation().get("high"));
             assertEquals(0.75, read.scores().get("dice"));
+            assertEquals(1.5, read.defaultLocality());
             for (Pair<String, Parameter> p : loaded.network().getParameters()) {
                 assertEquals(p.getValue().requiresGradient(), p.getValue().getArray().hasGradient(),
                         "loaded " + p.getKey() + " must be trainable exactly when its original is");

@@ -155,13 +155,15 @@ class TrainerTest {
         TrainingConfig local = new TrainingConfig(c.preset(), c.data(), c.synthetic(), c.cycleWeight(), c.diceWeight(),
                 c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(), c.endTriplets(), c.frames(), 1.5,
                 c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false, c.command());
-        assertEquals(1.5, new Trainer(local).run(false, false, Progress.NONE).trainedLocality(), 1e-9);
+        ModelInfo trained = new Trainer(local).run(false, false, Progress.NONE);
+        assertEquals(1.5, ((Number) trained.training().get(ModelInfo.LOCALITY_KEY)).doubleValue(), 1e-9);
+        assertEquals(1.5, trained.defaultLocality(), 1e-9);
         try (NDManager m = NDManager.newBaseManager()) {
-            assertEquals(1.5, ModelFile.load(c.out(), Preset.TINY, m).info().trainedLocality(), 1e-9);
+            assertEquals(1.5, ModelFile.load(c.out(), Preset.TINY, m).info().defaultLocality(), 1e-9);
         }
         ModelInfo plain = new Trainer(config(data, 1, 0.1f, null, "-plain")).run(false, false, Progress.NONE);
-        assertEquals(0, plain.trainedLocality());
-        assertFalse(plain.training().containsKey(ModelInfo.LOCALITY_KEY));
+        assertEquals(0, plain.defaultLocality());
+        assertFalse(plain.training().containsKey(ModelInfo.LOCALITY_KEY) || plain.inference().containsKey(ModelInfo.LOCALITY_KEY));
         assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(c.preset(), c.data(), false,
                 c.cycleWeight(), c.diceWeight(), c.iterations(), c.batch(), c.learningRate(), c.lrSteps(), c.maxJump(),
                 c.endTriplets(), c.frames(), -1, c.seed(), c.init(), c.out(), c.runDir(), c.checkpointEvery(), false,
