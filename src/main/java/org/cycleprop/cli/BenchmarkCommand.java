@@ -6,7 +6,7 @@ import org.cycleprop.evaluation.SeedPolicy;
 import org.cycleprop.evaluation.StructureIndex;
 import org.cycleprop.util.Memory;
 import org.cycleprop.util.OutputFolder;
-import org.cycleprop.propagation.WindowParts;
+import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.util.UserException;
 import org.cycleprop.volume.Axis;
 import org.cycleprop.volume.LabelNames;
@@ -65,6 +65,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + Methods.WINDOWS_HELP)
     String windows = "pieces";
 
+    @Option(names = "--window-margin", defaultValue = "2.5", paramLabel = "M", description = "For model methods: "
+            + Methods.MARGIN_HELP)
+    double windowMargin = PropagationOptions.DEFAULT_MARGIN;
+
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
@@ -87,8 +91,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, Methods.locality(locality), endBelow,
-                WindowParts.parse(windows));
+        Methods.Method m = Methods.parse(method, device, Methods.options(locality, endBelow, windows, windowMargin));
         SeedPolicy policy = seeds == null ? m.seedPolicy() : parseSeeds(seeds);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);

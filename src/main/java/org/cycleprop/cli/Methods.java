@@ -37,43 +37,47 @@ final class Methods {
             + "memory far from a position counts less, as adjacent slices move little; model (default) = the model's "
             + "own setting (its metadata's inference.locality, none if it has none); 0 = none.";
 
-    /** A --locality value: {@code model} or a width >= 0, refused with a one-line message otherwise. */
-    static double locality(String text) {
+    /** The help of --window-margin, shared by propagate and benchmark. */
+    static final String MARGIN_HELP = "Side of the object-centred window as a multiple of the object's bounding box "
+            + "on the previous slice (default: " + PropagationOptions.DEFAULT_MARGIN + "; training crops span 1.5-4).";
+
+    /**
+     * The propagation options of the shared command-line flags, each checked with a one-line message naming it.
+     *
+     * @param locality {@code model} or a prior width in key-grid cells, 0 = none
+     * @param endBelow an object ends below this fraction of its seed area, 0 = never
+     * @param windows  how many windows: one, one per group of distant pieces of a single object, or one per part
+     * @param margin   window side over the object's bounding-box side
+     */
+    static PropagationOptions options(String locality, double endBelow, String windows, double margin) {
+        double sigma;
         try {
-            return PropagationOptions.parseLocality(text);
+            sigma = PropagationOptions.parseLocality(locality);
         } catch (UserException e) {
             throw new UserException("--" + e.getMessage());
         }
-    }
-
-    static Method parse(String spec, String device) {
-        return parse(spec, device, PropagationOptions.MODEL_LOCALITY, 0, WindowParts.PIECES);
+        if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
+        if (!(margin >= 1 && margin <= 10)) throw new UserException("--window-margin: between 1 and 10, got " + margin);
+        return PropagationOptions.defaults().withLocality(sigma).withEndBelow(endBelow)
+                .withWindowParts(WindowParts.parse(windows)).withWindowMargin(margin);
     }
 
     /**
-     * @param locality the model's locality prior width in key-grid cells, 0 = none, {@link PropagationOptions#MODEL_LOCALITY}
-     *                 = the model's own
-     * @param endBelow an object ends below this fraction of its seed area, 0 = never
-     * @param windows  how many windows: one, one per group of distant pieces of a single object, or one per part
+     * The method of {@code spec}; model methods run with {@code options} (windowed unless the spec ends in
+     * {@code :whole}).
      */
-    static Method parse(String spec, String device, double locality, double endBelow, WindowParts windows) {
-        if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
-        if (!(locality >= 0 || locality == PropagationOptions.MODEL_LOCALITY)) {
-            throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
-        }
+    static Method parse(String spec, String device, PropagationOptions options) {
         if (spec.startsWith("model:")) {
             String path = spec.substring("model:".length());
             boolean whole = path.endsWith(":whole");
             if (whole) path = path.substring(0, path.length() - ":whole".length());
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
-            PropagationOptions options = PropagationOptions.defaults().withWindowed(!whole).withLocality(locality)
-                    .withEndBelow(endBelow).withWindowParts(windows);
-            StcnPropagator propagator = WarmModel.get(Path.of(path), device).propagator(options);
+            StcnPropagator propagator = WarmModel.get(Path.of(path), device).propagator(options.withWindowed(!whole));
             PropagationOptions o = propagator.options();
             String settings = String.format(java.util.Locale.ROOT, "%s, windows %s, locality %s%s, end below %s",
-                    o.windowed() ? "object-centred windows" : "whole slices", o.windowParts().key(),
-                    o.localitySigma() > 0 ? o.localitySigma() : "none",
-                    locality == PropagationOptions.MODEL_LOCALITY ? " (the model's own)" : "",
+                    o.windowed() ? "object-centred windows (margin " + o.windowMargin() + ")" : "whole slices",
+                    o.windowParts().key(), o.localitySigma() > 0 ? o.localitySigma() : "none",
+                    options.localitySigma() == PropagationOptions.MODEL_LOCALITY ? " (the model's own)" : "",
                     o.endBelow() > 0 ? o.endBelow() : "never");
             return new Method(propagator, SeedPolicy.LARGEST_SLICE, settings);
         }

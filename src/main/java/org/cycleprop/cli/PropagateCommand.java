@@ -1,7 +1,6 @@
 package org.cycleprop.cli;
 
 import org.cycleprop.propagation.WarmModel;
-import org.cycleprop.propagation.WindowParts;
 import org.cycleprop.propagation.PropagationOptions;
 import org.cycleprop.propagation.Seeds;
 import org.cycleprop.propagation.StcnPropagator;
@@ -62,6 +61,9 @@ public final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--windows", defaultValue = "pieces", paramLabel = "one|pieces|each", description = Methods.WINDOWS_HELP)
     String windows = "pieces";
 
+    @Option(names = "--window-margin", defaultValue = "2.5", paramLabel = "M", description = Methods.MARGIN_HELP)
+    double windowMargin = PropagationOptions.DEFAULT_MARGIN;
+
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
@@ -75,10 +77,7 @@ public final class PropagateCommand implements Callable<Integer> {
         img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
-        if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
-        PropagationOptions options = PropagationOptions.defaults().withWindowed(!wholeSlice)
-                .withLocality(Methods.locality(locality))
-                .withEndBelow(endBelow).withWindowParts(WindowParts.parse(windows));
+        PropagationOptions options = Methods.options(locality, endBelow, windows, windowMargin).withWindowed(!wholeSlice);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

@@ -99,6 +99,11 @@ public record PropagationOptions(boolean windowed, double windowMargin, int minW
                 firstSlice, lastSlice, workingSize, localitySigma, endBelow, windowParts);
     }
 
+    public PropagationOptions withWindowMargin(double margin) {
+        return new PropagationOptions(windowed, margin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
+                firstSlice, lastSlice, workingSize, localitySigma, endBelow, windowParts);
+    }
+
     public PropagationOptions withLocality(double sigma) {
         return new PropagationOptions(windowed, windowMargin, minWindow, memEvery, includeLast, topK, maxPeriodicFrames,
                 firstSlice, lastSlice, workingSize, sigma, endBelow, windowParts);

@@ -156,6 +156,11 @@ class BenchmarkCommandTest {
                 tmp.resolve("o").toString(), "--method", "magic"), "--method: unknown method 'magic'");
         assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
                 tmp.resolve("o").toString(), "--axis", "w"), "unknown axis 'w'");
+        assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("o").toString(), "--window-margin", "0.5"), "--window-margin: between 1 and 10, got 0.5");
+        assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("o").toString(), "--end-below", "1"), "--end-below: a fraction in [0, 1), got 1.0");
+        assertFalse(Files.exists(tmp.resolve("o")));
     }
 
     @Test
@@ -163,7 +168,7 @@ class BenchmarkCommandTest {
         CliRun run = CliRun.of("benchmark", "--help");
         assertEquals(0, run.exitCode());
         for (String o : List.of("--image", "--labels", "--names", "--axis", "--method", "--labels-subset", "--out", "--force",
-                "--seeds", "--end-below", "--locality")) {
+                "--seeds", "--end-below", "--locality", "--window-margin", "--windows")) {
             assertTrue(run.out().contains(o), o);
         }
     }

@@ -148,6 +148,10 @@ class PropagateCommandTest {
                 tmp.resolve("given").toString(), "--method", "model:" + model, "--locality", "1.5");
         assertEquals(0, given.exitCode(), given.err());
         assertTrue(Files.readString(tmp.resolve("given/summary.md")).contains("locality 1.5, end below never"));
+        CliRun margin = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("margin").toString(), "--method", "model:" + model, "--window-margin", "3");
+        assertEquals(0, margin.exitCode(), margin.err());
+        assertTrue(Files.readString(tmp.resolve("margin/summary.md")).contains("object-centred windows (margin 3.0)"));
         CliRun bad = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
                 tmp.resolve("bad").toString(), "--method", "model:" + model, "--locality", "wide");
         assertEquals(2, bad.exitCode());
