@@ -69,6 +69,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + Methods.MARGIN_HELP)
     double windowMargin = PropagationOptions.DEFAULT_MARGIN;
 
+    @Option(names = "--working-size", defaultValue = "0", paramLabel = "PIXELS", description = Methods.WORKING_SIZE_HELP)
+    int workingSize;
+
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
@@ -91,7 +94,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Runs the benchmark, writes its files and prints where; returns the result for callers like the demo. */
     Benchmark.Result execute() {
         Axis ax = Axis.parse(axis);
-        Methods.Method m = Methods.parse(method, device, Methods.options(locality, endBelow, windows, windowMargin));
+        Methods.Method m = Methods.parse(method, device,
+                Methods.options(locality, endBelow, windows, windowMargin, workingSize));
         SeedPolicy policy = seeds == null ? m.seedPolicy() : parseSeeds(seeds);
         try (OutputFolder folder = OutputFolder.prepare(out, force)) {
             Volume img = VolumeIO.read(image);

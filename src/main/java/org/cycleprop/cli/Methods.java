@@ -41,15 +41,22 @@ final class Methods {
     static final String MARGIN_HELP = "Side of the object-centred window as a multiple of the object's bounding box "
             + "on the previous slice (default: " + PropagationOptions.DEFAULT_MARGIN + "; training crops span 1.5-4).";
 
+    /** The help of --working-size, shared by propagate and benchmark. */
+    static final String WORKING_SIZE_HELP = "Side in pixels of the square a window (or slice) is resampled to before "
+            + "the network sees it, a multiple of 16 from 32 to 1024; larger keeps thin structures apart and runs slower "
+            + "(default: 0 = the model's own, 160 for the small preset).";
+
     /**
      * The propagation options of the shared command-line flags, each checked with a one-line message naming it.
      *
-     * @param locality {@code model} or a prior width in key-grid cells, 0 = none
-     * @param endBelow an object ends below this fraction of its seed area, 0 = never
-     * @param windows  how many windows: one, one per group of distant pieces of a single object, or one per part
-     * @param margin   window side over the object's bounding-box side
+     * @param locality    {@code model} or a prior width in key-grid cells, 0 = none
+     * @param endBelow    an object ends below this fraction of its seed area, 0 = never
+     * @param windows     how many windows: one, one per group of distant pieces of a single object, or one per part
+     * @param margin      window side over the object's bounding-box side
+     * @param workingSize side of the network's input square, 0 = the model preset's
      */
-    static PropagationOptions options(String locality, double endBelow, String windows, double margin) {
+    static PropagationOptions options(String locality, double endBelow, String windows, double margin,
+                                      int workingSize) {
         double sigma;
         try {
             sigma = PropagationOptions.parseLocality(locality);
@@ -58,8 +65,12 @@ final class Methods {
         }
         if (!(endBelow >= 0 && endBelow < 1)) throw new UserException("--end-below: a fraction in [0, 1), got " + endBelow);
         if (!(margin >= 1 && margin <= 10)) throw new UserException("--window-margin: between 1 and 10, got " + margin);
+        if (workingSize != 0 && (workingSize < 32 || workingSize > 1024 || workingSize % 16 != 0)) {
+            throw new UserException("--working-size: a multiple of 16 from 32 to 1024 (or 0 = the model's), got "
+                    + workingSize);
+        }
         return PropagationOptions.defaults().withLocality(sigma).withEndBelow(endBelow)
-                .withWindowParts(WindowParts.parse(windows)).withWindowMargin(margin);
+                .withWindowParts(WindowParts.parse(windows)).withWindowMargin(margin).withWorkingSize(workingSize);
     }
 
     /**
@@ -74,8 +85,10 @@ final class Methods {
             if (path.isEmpty()) throw new UserException("--method: model: needs a model file, e.g. model:models/x.json");
             StcnPropagator propagator = WarmModel.get(Path.of(path), device).propagator(options.withWindowed(!whole));
             PropagationOptions o = propagator.options();
-            String settings = String.format(java.util.Locale.ROOT, "%s, windows %s, locality %s%s, end below %s",
+            String settings = String.format(java.util.Locale.ROOT, "%s, working size %s, windows %s, locality %s%s, "
+                            + "end below %s",
                     o.windowed() ? "object-centred windows (margin " + o.windowMargin() + ")" : "whole slices",
+                    o.workingSize() > 0 ? o.workingSize() : "of the model",
                     o.windowParts().key(), o.localitySigma() > 0 ? o.localitySigma() : "none",
                     options.localitySigma() == PropagationOptions.MODEL_LOCALITY ? " (the model's own)" : "",
                     o.endBelow() > 0 ? o.endBelow() : "never");

@@ -64,6 +64,9 @@ public final class PropagateCommand implements Callable<Integer> {
     @Option(names = "--window-margin", defaultValue = "2.5", paramLabel = "M", description = Methods.MARGIN_HELP)
     double windowMargin = PropagationOptions.DEFAULT_MARGIN;
 
+    @Option(names = "--working-size", defaultValue = "0", paramLabel = "PIXELS", description = Methods.WORKING_SIZE_HELP)
+    int workingSize;
+
     @Option(names = "--end-below", defaultValue = "0", paramLabel = "F", description = "An object ends where its "
             + "predicted area drops below F times its area on the seed slice: no pixels beyond (0 = never, default).")
     double endBelow;
@@ -77,7 +80,8 @@ public final class PropagateCommand implements Callable<Integer> {
         img.requireSameGrid(seedVolume, "seed volume");
         LabelStack seedStack = LabelStacks.fromVolume(seedVolume, ax);
         SeedLabels seedLabels = SeedLabels.of(seedStack, seeds);
-        PropagationOptions options = Methods.options(locality, endBelow, windows, windowMargin).withWindowed(!wholeSlice);
+        PropagationOptions options = Methods.options(locality, endBelow, windows, windowMargin, workingSize)
+                .withWindowed(!wholeSlice);
         if (range != null) options = parseRange(options, seedStack.depth());
 
         WarmModel loaded = WarmModel.get(model != null ? model : Installation.defaultModel(), device);

@@ -160,6 +160,10 @@ class BenchmarkCommandTest {
                 tmp.resolve("o").toString(), "--window-margin", "0.5"), "--window-margin: between 1 and 10, got 0.5");
         assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
                 tmp.resolve("o").toString(), "--end-below", "1"), "--end-below: a fraction in [0, 1), got 1.0");
+        assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("o").toString(), "--working-size", "100"), "--working-size: a multiple of 16 from 32 to 1024");
+        assertOneLineError(CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("o").toString(), "--working-size", "2048"), "--working-size: a multiple of 16 from 32 to 1024");
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 
@@ -168,7 +172,7 @@ class BenchmarkCommandTest {
         CliRun run = CliRun.of("benchmark", "--help");
         assertEquals(0, run.exitCode());
         for (String o : List.of("--image", "--labels", "--names", "--axis", "--method", "--labels-subset", "--out", "--force",
-                "--seeds", "--end-below", "--locality", "--window-margin", "--windows")) {
+                "--seeds", "--end-below", "--locality", "--window-margin", "--windows", "--working-size")) {
             assertTrue(run.out().contains(o), o);
         }
     }

@@ -115,6 +115,10 @@ class PropagateCommandTest {
                 tmp.resolve("o.nii").toString(), "--model", model.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("error: " + empty + ": no seed"), run.err());
+        CliRun size = CliRun.of("propagate", "--image", image.toString(), "--seeds", seeds.toString(), "--out",
+                tmp.resolve("o.nii").toString(), "--model", model.toString(), "--working-size", "40");
+        assertEquals(2, size.exitCode());
+        assertTrue(size.err().startsWith("error: --working-size: a multiple of 16"), size.err());
 
         byte[] params = Files.readAllBytes(tmp.resolve("tiny.params"));
         Files.write(tmp.resolve("tiny.params"), java.util.Arrays.copyOf(params, params.length / 2));
@@ -152,6 +156,11 @@ class PropagateCommandTest {
                 tmp.resolve("margin").toString(), "--method", "model:" + model, "--window-margin", "3");
         assertEquals(0, margin.exitCode(), margin.err());
         assertTrue(Files.readString(tmp.resolve("margin/summary.md")).contains("object-centred windows (margin 3.0)"));
+        assertTrue(Files.readString(tmp.resolve("own/summary.md")).contains("working size of the model"));
+        CliRun size = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
+                tmp.resolve("size").toString(), "--method", "model:" + model, "--working-size", "96");
+        assertEquals(0, size.exitCode(), size.err());
+        assertTrue(Files.readString(tmp.resolve("size/summary.md")).contains("working size 96"));
         CliRun bad = CliRun.of("benchmark", "--image", image.toString(), "--labels", labels.toString(), "--out",
                 tmp.resolve("bad").toString(), "--method", "model:" + model, "--locality", "wide");
         assertEquals(2, bad.exitCode());
