@@ -216,11 +216,8 @@ public final class ReproduceTableCommand implements Callable<Integer> {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         double max = 1;
         for (double x : v) max = Math.max(max, Math.abs(x));
-        // bars from 0 upward only: shift by max so that negative changes are visible below the midline
-        double[] shifted = new double[v.length];
-        for (int i = 0; i < v.length; i++) shifted[i] = v[i] + max;
         Charts.barChart("relative J change of the cycle loss per structure" + (tag.isEmpty() ? "" : ", " + tag)
-                + " (%, midline = 0, range ±" + Math.round(max) + ")", names, shifted, 2 * max, "",
+                + " (%; above 0: the cycle loss is better)", names, v, -max, max, "%",
                 folder.file(tag.isEmpty() ? "cycle_vs_nocycle.png" : "cycle_vs_nocycle-" + tag + ".png"));
     }
 

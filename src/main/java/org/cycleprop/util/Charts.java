@@ -16,6 +16,8 @@ import java.util.List;
 public final class Charts {
     private static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
+    /** Colour of bars below zero. */
+    static final Color NEGATIVE = new Color(0xd62728);
 
     private Charts() {
     }
@@ -23,6 +25,17 @@ public final class Charts {
     /** Vertical bars, one per category, values on a 0..{@code yMax} axis. */
     public static void barChart(String title, List<String> categories, double[] values, double yMax, String yLabel,
                                 Path png) {
+        barChart(title, categories, values, 0, yMax, yLabel, png);
+    }
+
+    /**
+     * Vertical bars, one per category, on a {@code yMin}..{@code yMax} axis; each bar starts at 0 (or the nearer end
+     * of the axis when 0 is outside it), so signed values such as relative changes go up or down from a zero line;
+     * negative bars have a colour of their own.
+     */
+    public static void barChart(String title, List<String> categories, double[] values, double yMin, double yMax,
+                                String yLabel, Path png) {
+        if (!(yMax > yMin)) throw new IllegalArgumentException("empty axis " + yMin + " .. " + yMax);
         int n = values.length;
         int barWidth = Math.max(6, Math.min(40, 1200 / Math.max(1, n)));
         int left = 70;
@@ -32,13 +45,18 @@ public final class Charts {
         int plotH = 360;
         BufferedImage img = new BufferedImage(left + plotW + 30, top + plotH + bottom, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title);
-        axes(g, left, top, plotW, plotH, yMax, yLabel);
+        axes(g, left, top, plotW, plotH, yMin, yMax, yLabel);
+        int zero = yPixel(Math.max(yMin, Math.min(0, yMax)), yMin, yMax, top, plotH);
+        if (yMin < 0 && yMax > 0) {
+            g.setColor(Color.BLACK);
+            g.drawLine(left, zero, left + plotW, zero);
+        }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         for (int i = 0; i < n; i++) {
-            int h = (int) Math.round(Math.max(0, Math.min(values[i], yMax)) / yMax * plotH);
+            int end = yPixel(Math.max(yMin, Math.min(values[i], yMax)), yMin, yMax, top, plotH);
             int x = left + i * barWidth;
-            g.setColor(SERIES[0]);
-            g.fillRect(x + 1, top + plotH - h, barWidth - 2, h);
+            g.setColor(values[i] < 0 ? NEGATIVE : SERIES[0]);
+            g.fillRect(x + 1, Math.min(zero, end), barWidth - 2, Math.abs(zero - end));
             g.setColor(Color.DARK_GRAY);
             AffineTransform keep = g.getTransform();
             g.translate(x + barWidth / 2.0 + 3, top + plotH + 6);
@@ -48,6 +66,11 @@ public final class Charts {
             g.setTransform(keep);
         }
         write(img, png);
+    }
+
+    /** The image row of value {@code v} on a {@code yMin}..{@code yMax} axis drawn {@code h} pixels high below {@code top}. */
+    private static int yPixel(double v, double yMin, double yMax, int top, int h) {
+        return top + h - (int) Math.round((v - yMin) / (yMax - yMin) * h);
     }
 
     /** Lines over a shared x axis, one per series; NaN values leave gaps. */
@@ -63,7 +86,7 @@ public final class Charts {
         double xMax = x.length == 0 ? 1 : Math.max(x[x.length - 1], xMin + 1e-9);
         double yMax = 1e-9;
         for (double[] s : series) for (double v : s) if (!Double.isNaN(v)) yMax = Math.max(yMax, v);
-        axes(g, left, top, plotW, plotH, yMax, "");
+        axes(g, left, top, plotW, plotH, 0, yMax, "");
         g.drawString(xLabel + " (" + fmt(xMin) + " .. " + fmt(xMax) + ")", left + plotW / 2 - 60, top + plotH + 35);
         g.setStroke(new BasicStroke(1.5f));
         for (int s = 0; s < series.size(); s++) {
@@ -98,14 +121,14 @@ public final class Charts {
         return g;
     }
 
-    private static void axes(Graphics2D g, int left, int top, int w, int h, double yMax, String yLabel) {
+    private static void axes(Graphics2D g, int left, int top, int w, int h, double yMin, double yMax, String yLabel) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int t = 0; t <= 4; t++) {
             int y = top + h - h * t / 4;
             g.setColor(new Color(0xdddddd));
             g.drawLine(left, y, left + w, y);
             g.setColor(Color.BLACK);
-            g.drawString(fmt(yMax * t / 4), 8, y + 4);
+            g.drawString(fmt(yMin + (yMax - yMin) * t / 4), 8, y + 4);
         }
         g.drawLine(left, top, left, top + h);
         g.drawLine(left, top + h, left + w, top + h);
