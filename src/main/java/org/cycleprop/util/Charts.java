@@ -68,7 +68,7 @@ public final class Charts {
         write(img, png);
     }
 
-    /** The image row of value {@code v} on a {@code yMin}..{@code yMax} axis drawn {@code h} pixels high below {@code top}. */
+    /** The image row of value {@code v} on a {@code yMin}..{@code yMax} axis {@code h} pixels high below {@code top}. */
     private static int yPixel(double v, double yMin, double yMax, int top, int h) {
         return top + h - (int) Math.round((v - yMin) / (yMax - yMin) * h);
     }
