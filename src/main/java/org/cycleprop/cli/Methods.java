@@ -43,8 +43,8 @@ final class Methods {
 
     /** The help of --working-size, shared by propagate and benchmark. */
     static final String WORKING_SIZE_HELP = "Side in pixels of the square a window (or slice) is resampled to before "
-            + "the network sees it, a multiple of 16 from 32 to 1024; larger keeps thin structures apart and runs slower "
-            + "(default: 0 = the model's own, 160 for the small preset).";
+            + "the network sees it, a multiple of 16 from 32 to 1024; larger runs slower, and the shipped models measured "
+            + "best at the size they were trained at (default: 0 = the model's own, 160 for the small preset).";
 
     /**
      * The propagation options of the shared command-line flags, each checked with a one-line message naming it.
