@@ -17,7 +17,7 @@ public final class Charts {
     private static final Color[] SERIES = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
     /** Colour of bars below zero. */
-    static final Color NEGATIVE = new Color(0xd62728);
+    static final Color NEGATIVE = SERIES[3];
 
     private Charts() {
     }
