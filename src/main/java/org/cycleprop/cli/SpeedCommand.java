@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
                 + "synthetic SIZE×SIZE×N volume seeded on its middle slice.",
             "Reports ms per slice (median of --runs after --warmup) and resident memory for each N of --slices."})
 public final class SpeedCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "small", description = "paper, small or tiny (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "small", description = "paper, small, small-refined or tiny (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--size", defaultValue = "256", description = "Slice side in pixels (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
             "Checkpoints, the loss log (log.csv) and the loss curve (loss.png) go to --run-dir; --resume continues "
                 + "from its checkpoint. The model is written as OUT.json + OUT.params."})
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "small", description = "paper, small or tiny (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preset", defaultValue = "small", description = "paper, small, small-refined or tiny (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--data", required = true, paramLabel = "LIST", description = "Training data list: lines "
@@ -78,7 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--init", paramLabel = "M", description = "Start from this model (fine-tuning).")
+    @Option(names = "--init", paramLabel = "M", description = "Start from this model (fine-tuning). A small model can start a "
+            + "small-refined one: its weights are kept and the refiner added starts as the identity.")
     Path init;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Model to write, e.g. models/ft-cycle.")
@@ -97,6 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue from the run folder's checkpoint.")
     boolean resume;
+
+    @Option(names = "--refiner-lr-scale", defaultValue = "1", paramLabel = "FACTOR",
+            description = "Learning rate of the small-refined preset's refiner relative to --lr, e.g. 10 when a refiner "
+                    + "grown onto a trained small model (--init) is fine-tuned at a low rate (default: ${DEFAULT-VALUE}).")
+    float refinerLrScale;
 
     @Option(names = "--force", description = "Overwrite an existing model file.")
     boolean force;
@@ -118,10 +124,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (frames < 3) throw new UserException("--frames: at least 3, got " + frames);
         if (!(locality >= 0)) throw new UserException("--locality: must be >= 0 (0 = none), got " + locality);
+        if (!(refinerLrScale > 0) || Float.isInfinite(refinerLrScale)) {
+            throw new UserException("--refiner-lr-scale: must be > 0, got " + refinerLrScale);
+        }
         if (synthetic && frames != 3) throw new UserException("--frames: synthetic sequences have 3 frames, got " + frames);
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
                 iterations, batch, learningRate, lrSteps, maxJump, endTriplets, frames, locality, seed, init, out, dir, checkpointEvery,
-                keepCheckpoints, command);
+                keepCheckpoints, command, refinerLrScale);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);
         progress.finish();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
@@ -186,6 +187,34 @@ public final class ModelFile {
         }
         network.initialize(manager, DataType.FLOAT32, inputShapes); // marks the loaded arrays as trainable
         return new LoadedModel(network, info);
+    }
+
+    /**
+     * Loads a model to start training a network of {@code preset} from it: the model itself when it has that
+     * preset; when {@code preset} is the model's preset plus a {@link MaskRefiner}, a new network with the model's
+     * weights in every other block and a refiner that starts as the identity (so it predicts what the model did).
+     */
+    public static StcnNetwork loadGrown(Path file, Preset preset, NDManager manager) {
+        Preset stored = readInfo(file).preset();
+        if (!stored.growsInto(preset)) return load(file, preset, manager).network();
+        StcnNetwork old = load(file, stored, manager).network();
+        StcnNetwork grown = StcnNetwork.create(preset, manager);
+        PairList<String, Parameter> from = old.getParameters();
+        try (InferenceMode ignored = InferenceMode.enter()) {
+            int copied = 0;
+            for (Pair<String, Parameter> p : grown.getParameters()) {
+                Parameter source = from.get(p.getKey());
+                if (source == null) continue; // the refiner's
+                source.getArray().copyTo(p.getValue().getArray());
+                copied++;
+            }
+            if (copied != from.size()) {
+                throw new IllegalStateException("grown network lacks " + (from.size() - copied) + " of the model's parameters");
+            }
+        } finally {
+            old.clear();
+        }
+        return grown;
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  *                        of 16) before they enter the network
  * @param topK            memory entries kept per query position at inference (0 = all)
  * @param memEvery        a propagated frame is added to the memory every this many frames
+ * @param refinerWidth    channels of the full-resolution {@link MaskRefiner} that corrects the decoder's
+ *                        logits with the frame and the previous slice's mask (0 = none, as STCN)
  */
 public record Preset(
         String name,
@@ -41,7 +43,8 @@ public record Preset(
         int normGroups,
         int workingSize,
         int topK,
-        int memEvery) {
+        int memEvery,
+        int refinerWidth) {
 
     /**
      * The published STCN (Cheng et al. 2021): ResNet-50 key encoder, ResNet-18 value encoder with a 5-channel
@@ -50,7 +53,7 @@ public record Preset(
     public static final Preset PAPER = new Preset("paper", 3,
             new TrunkSpec(TrunkKind.BOTTLENECK, 64, List.of(64, 128, 256), List.of(3, 4, 6), false),
             new TrunkSpec(TrunkKind.BASIC, 64, List.of(64, 128, 256), List.of(2, 2, 2), true),
-            64, 512, 512, List.of(512, 256, 256), 16, NormKind.BATCH, 0, 480, 20, 5);
+            64, 512, 512, List.of(512, 256, 256), 16, NormKind.BATCH, 0, 480, 20, 5, 0);
 
     /**
      * The CPU default for grey slices. Group normalisation instead of batch normalisation because CPU training
@@ -61,16 +64,23 @@ public record Preset(
     public static final Preset SMALL = new Preset("small", 1,
             new TrunkSpec(TrunkKind.BASIC, 16, List.of(16, 32, 64), List.of(2, 2, 2), false),
             new TrunkSpec(TrunkKind.BASIC, 16, List.of(16, 32, 64), List.of(1, 1, 1), false),
-            64, 128, 64, List.of(128, 64, 32), 16, NormKind.GROUP, 8, 160, 20, 5);
+            64, 128, 64, List.of(128, 64, 32), 16, NormKind.GROUP, 8, 160, 20, 5, 0);
 
     /** A very small network for tests: a forward pass at 64×64 takes a few milliseconds. */
     public static final Preset TINY = new Preset("tiny", 1,
             new TrunkSpec(TrunkKind.BASIC, 8, List.of(8, 16, 16), List.of(1, 1, 1), false),
             new TrunkSpec(TrunkKind.BASIC, 8, List.of(8, 16, 16), List.of(1, 1, 1), false),
-            16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 4, 64, 20, 5);
+            16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 4, 64, 20, 5, 0);
+
+    /**
+     * {@link #SMALL} with a 16-channel {@link MaskRefiner}: the decoder stops at 1/4 resolution and the key grid
+     * has one cell per 16 pixels, so on its own the network redraws even an unchanged slice coarsely (J 0.88 for
+     * an exact copy of the seed slice); the refiner sees the full-resolution frame and the previous slice's mask.
+     */
+    public static final Preset SMALL_REFINED = SMALL.withRefiner("small-refined", 16);
 
     /** The built-in presets, in the order they are listed to users. */
-    public static final List<Preset> BUILT_IN = List.of(PAPER, SMALL, TINY);
+    public static final List<Preset> BUILT_IN = List.of(PAPER, SMALL, SMALL_REFINED, TINY);
 
     public Preset {
         decoderWidths = List.copyOf(decoderWidths);
@@ -86,8 +96,9 @@ public record Preset(
             throw new IllegalArgumentException("preset " + name + ": workingSize must be a positive multiple of 16, got "
                     + workingSize);
         }
-        if (topK < 0 || memEvery < 1) {
-            throw new IllegalArgumentException("preset " + name + ": topK must be >= 0 and memEvery >= 1");
+        if (topK < 0 || memEvery < 1 || refinerWidth < 0) {
+            throw new IllegalArgumentException("preset " + name + ": topK must be >= 0, memEvery >= 1 and refinerWidth"
+                    + " >= 0");
         }
         if (norm == NormKind.GROUP) {
             for (TrunkSpec t : List.of(keyTrunk, valueTrunk)) {
@@ -109,6 +120,24 @@ public record Preset(
         }
         throw new UserException("unknown preset '" + name + "' (known presets: "
                 + BUILT_IN.stream().map(Preset::name).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** This preset named {@code newName} with a refiner of {@code width} channels (0 = none). */
+    public Preset withRefiner(String newName, int width) {
+        return new Preset(newName, imageChannels, keyTrunk, valueTrunk, keyChannels, valueChannels, f16ThinChannels,
+                decoderWidths, cbamReduction, norm, normGroups, workingSize, topK, memEvery, width);
+    }
+
+    public boolean hasRefiner() {
+        return refinerWidth > 0;
+    }
+
+    /**
+     * Whether {@code grown} is this preset with a refiner added and nothing else changed (name aside): a model of
+     * this preset can then start a model of {@code grown} ({@link ModelFile#loadGrown}).
+     */
+    public boolean growsInto(Preset grown) {
+        return !hasRefiner() && grown.hasRefiner() && grown.withRefiner(name, 0).equals(this);
     }
 
     /** Channels of the readout concatenated with f16_thin, the decoder's input. */

@@ -81,6 +81,7 @@ public final class PresetTiming {
                         NDArray frame = step.randomUniform(0, 1, frameShape);
                         KeyFeatures query = net.encodeKey(frame, false);
                         NDArray logits = net.segment(query, memKeys, memValues, preset.topK(), false);
+                        logits = net.refine(logits, logits.getNDArrayInternal().sigmoid(), frame, false);
                         NDArray prob = logits.getNDArrayInternal().sigmoid(); // [1, 1, H, W]
                         if (slice == preset.memEvery() - 1) {
                             NDArray value = net.encodeValue(frame, query.f16(), prob, prob.zerosLike(), false);
@@ -93,7 +94,7 @@ public final class PresetTiming {
                 if (cycle >= WARM_UP) perSlice.add(ms);
             }
             perSlice.sort(null);
-            return String.format(Locale.ROOT, "%-6s %4dx%-4d %7.1f ms/slice (median of %d cycles; min %.1f, max %.1f;"
+            return String.format(Locale.ROOT, "%-13s %4dx%-4d %7.1f ms/slice (median of %d cycles; min %.1f, max %.1f;"
                             + " %,d parameters)", preset.name(), size, size, perSlice.get(perSlice.size() / 2), CYCLES,
                     perSlice.get(0), perSlice.get(perSlice.size() - 1), net.trainableParameterCount());
         }

@@ -16,7 +16,8 @@ import ai.djl.util.PairList;
  * make on it. Frame sizes H, W must be multiples of 16; h = H/16, w = W/16.
  *
  * <p>Children: key encoder (trunk → f16, f8, f4), key projection (f16 → k16), key compression
- * (f16 → f16_thin), value encoder (frame + masks + f16 → v16), decoder (readout ⊕ f16_thin, f8, f4 → logits).
+ * (f16 → f16_thin), value encoder (frame + masks + f16 → v16), decoder (readout ⊕ f16_thin, f8, f4 → logits),
+ * and, when the preset asks for one, a full-resolution refiner (logits, previous slice's mask, frame → logits).
  * The memory read and the soft aggregation have no parameters ({@link MemoryReadout}, {@link SoftAggregation}).
  *
  * <p>As a block (for DJL's generic machinery) it runs one single-object propagation step: inputs
@@ -36,6 +37,7 @@ public final class StcnNetwork extends AbstractBlock {
     private final Block keyCompression;
     private final ValueEncoder valueEncoder;
     private final Decoder decoder;
+    private final MaskRefiner refiner; // null when the preset has none: old parameter files keep their layout
 
     /** An uninitialised network; see {@link #create}. */
     public StcnNetwork(Preset preset) {
@@ -45,6 +47,7 @@ public final class StcnNetwork extends AbstractBlock {
         keyCompression = addChildBlock("keyCompression", Layers.conv(preset.f16ThinChannels(), 3, 1, true));
         valueEncoder = addChildBlock("valueEncoder", new ValueEncoder(preset));
         decoder = addChildBlock("decoder", new Decoder(preset.readoutChannels(), preset.decoderWidths()));
+        refiner = preset.hasRefiner() ? addChildBlock("refiner", new MaskRefiner(preset.refinerWidth())) : null;
     }
 
     /** A network with freshly initialised parameters (arrays owned by {@code manager}, on its device). */
@@ -52,7 +55,13 @@ public final class StcnNetwork extends AbstractBlock {
         StcnNetwork network = new StcnNetwork(preset);
         network.initialize(manager, DataType.FLOAT32, network.blockInputShapes(1, preset.workingSize(),
                 preset.workingSize()));
+        if (network.refiner != null) network.refiner.startAsIdentity();
         return network;
+    }
+
+    /** The refiner, or null when the preset has none. */
+    MaskRefiner refiner() {
+        return refiner;
     }
 
     public Preset preset() {
@@ -117,6 +126,23 @@ public final class StcnNetwork extends AbstractBlock {
                            boolean training) {
         NDArray readout = MemoryReadout.readout(memKeys, memValues, query.k16(), query.f16Thin(), topK, locality);
         return decode(readout, query.f8(), query.f4(), training);
+    }
+
+    /** Whether {@link #refine} changes logits (the preset has a {@link MaskRefiner}). */
+    public boolean hasRefiner() {
+        return refiner != null;
+    }
+
+    /**
+     * Logits [K, 1, H, W] corrected at full resolution by the {@link MaskRefiner} from the previous slice's object
+     * probabilities [K, 1, H, W] (the seed's masks next to the seed) and the frame [1 or K, C, H, W]; the logits
+     * themselves when the preset has no refiner.
+     */
+    public NDArray refine(NDArray logits, NDArray previous, NDArray frame, boolean training) {
+        if (refiner == null) return logits;
+        long objects = logits.getShape().get(0);
+        NDList inputs = new NDList(logits, toBatch(previous, objects), toBatch(frame, objects));
+        return refiner.forward(store(logits), inputs, training).singletonOrThrow();
     }
 
     /** Soft aggregation: object probabilities [K, 1, H, W] → [K+1, 1, H, W], background first, summing to 1. */
@@ -184,7 +210,11 @@ public final class StcnNetwork extends AbstractBlock {
         KeyFeatures query = encodeKey(ps, inputs.get(3), training);
         NDArray readout = MemoryReadout.readout(flattenSpatial(memory.k16()), flattenSpatial(value), query.k16(),
                 query.f16Thin(), training ? 0 : preset.topK());
-        return new NDList(decode(ps, readout, query.f8(), query.f4(), training));
+        NDArray logits = decode(ps, readout, query.f8(), query.f4(), training);
+        if (refiner != null) { // the memory frame stands for the previous slice
+            logits = refiner.forward(ps, new NDList(logits, inputs.get(1), inputs.get(3)), training).singletonOrThrow();
+        }
+        return new NDList(logits);
     }
 
     @Override
@@ -204,5 +234,9 @@ public final class StcnNetwork extends AbstractBlock {
         Shape value = Layers.initialize(valueEncoder, manager, dataType, frame, f[0], mask, mask);
         Shape readout = Layers.withChannels(value, value.get(1) + thin.get(1));
         decoder.initialize(manager, dataType, readout, f[1], f[2]);
+        if (refiner != null) {
+            Shape logits = decoder.getOutputShapes(new Shape[] {readout, f[1], f[2]})[0];
+            refiner.initialize(manager, dataType, logits, mask, frame);
+        }
     }
 }

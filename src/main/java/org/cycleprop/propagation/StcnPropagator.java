@@ -184,11 +184,13 @@ public final class StcnPropagator implements Propagator {
             try (NDManager step = runManager.newSubManager()) {
                 NDArray frame = FrameInput.frames(step, WindowResampler.crop(slices.get(run.seed()), w, h, window, r),
                         1, r, channels);
-                NDArray masks = FrameInput.masks(step, objectMasks(seed, objects, w, h, window, r), objects, r);
+                NDArray masks = FrameInput.masks(step, cropObjects(seedObjects(seed, objects), w, h, window, r), objects, r);
                 KeyFeatures key = network.encodeKey(frame, false);
                 NDArray value = network.encodeValue(frame, key.f16(), masks, StcnNetwork.others(masks), false);
                 memory.addPermanent(run.seed(), key.k16(), value, window);
             }
+            // each object's probability on the slice before, for the refiner (in slice pixels: the window moves)
+            float[][] previous = network.hasRefiner() ? seedObjects(seed, objects) : null;
             ObjectEnds ends = new ObjectEnds(options.endBelow(), seed, objects);
             int sinceMemory = 0;
             // when nobody profiles, the marks go to a throw-away sink (a few nanoseconds each)
@@ -211,6 +213,10 @@ public final class StcnPropagator implements Propagator {
                     t.mark("key encoder");
                     NDArray logits = network.segment(key, memory.keys(), memory.values(), options.topK(),
                             locality(memory, window, (int) key.k16().getShape().get(3)), false);
+                    if (previous != null) {
+                        logits = network.refine(logits, FrameInput.masks(step, cropObjects(previous, w, h, window, r),
+                                objects, r), frame, false);
+                    }
                     t.mark("readout+decoder");
                     NDArray aggregated = StcnNetwork.aggregate(Activation.sigmoid(logits)); // [K+1,1,r,r]
                     float[] flat = aggregated.toFloatArray();
@@ -223,6 +229,7 @@ public final class StcnPropagator implements Propagator {
                     }
                     ends.apply(probabilities);
                     blender.add(z, probabilities, weight);
+                    if (previous != null) previous = java.util.Arrays.copyOfRange(probabilities, 1, objects + 1);
                     t.mark("paste+blend");
 
                     sinceMemory++;
@@ -286,14 +293,21 @@ public final class StcnPropagator implements Propagator {
         return m;
     }
 
-    /** Object masks [K][r·r] of a seed label slice, cut to the window. */
-    private static float[] objectMasks(short[] seed, int objects, int w, int h, Window window, int r) {
-        float[] out = new float[objects * r * r];
-        for (int o = 0; o < objects; o++) {
-            float[] m = new float[seed.length];
-            for (int i = 0; i < m.length; i++) m[i] = Short.toUnsignedInt(seed[i]) == o + 1 ? 1f : 0f;
-            float[] c = WindowResampler.crop(m, w, h, window, r);
-            System.arraycopy(c, 0, out, o * r * r, r * r);
+    /** Object masks [K][w·h] of a seed label slice: 1 where the slice has label o + 1. */
+    private static float[][] seedObjects(short[] seed, int objects) {
+        float[][] out = new float[objects][seed.length];
+        for (int i = 0; i < seed.length; i++) {
+            int label = Short.toUnsignedInt(seed[i]);
+            if (label >= 1 && label <= objects) out[label - 1][i] = 1f;
+        }
+        return out;
+    }
+
+    /** Per-object maps [K][w·h] of a slice cut to the window: K·r·r values, object after object. */
+    private static float[] cropObjects(float[][] maps, int w, int h, Window window, int r) {
+        float[] out = new float[maps.length * r * r];
+        for (int o = 0; o < maps.length; o++) {
+            System.arraycopy(WindowResampler.crop(maps[o], w, h, window, r), 0, out, o * r * r, r * r);
         }
         return out;
     }

@@ -119,20 +119,32 @@ public final class CycleTrainingStep {
         NDList memKeys = new NDList(StcnNetwork.flattenSpatial(key[0].k16())); // each [B, Ck, h·w]
         NDList memValues = new NDList(StcnNetwork.flattenSpatial(values0)); // each [2B, Cv, h·w]
         List<NDArray> logits = new ArrayList<>(frames - 1);
+        NDArray previousTarget = batch.mask(0); // what the refiner sees of the slice before: here the ground truth
+        NDArray previousSecond = batch.other(0);
+        NDArray firstTarget = null;
+        NDArray firstSecond = null;
         for (int t = 1; t < frames; t++) {
-            NDArray l = segment(key[t], concat(memKeys), concat(memValues), selector);
+            NDArray l = segment(key[t], concat(memKeys), concat(memValues), selector, batch.frame(t), previousTarget,
+                    previousSecond);
             logits.add(l);
             if (t == frames - 1) break; // the last prediction is never used as memory
             NDArray probs = l.softmax(1).get(":, 1:"); // [B, 2, R, R] aggregated, as STCN encodes them
-            NDArray values = encodeValues(batch.frame(t), key[t], probs.get(":, 0:1"), probs.get(":, 1:2"));
+            previousTarget = probs.get(":, 0:1");
+            previousSecond = probs.get(":, 1:2");
+            if (t == 1) {
+                firstTarget = previousTarget;
+                firstSecond = previousSecond;
+            }
+            NDArray values = encodeValues(batch.frame(t), key[t], previousTarget, previousSecond);
             memKeys.add(StcnNetwork.flattenSpatial(key[t].k16()));
             memValues.add(StcnNetwork.flattenSpatial(values));
         }
         NDArray logits0Cycle = null;
-        if (cycleWeight > 0) { // memory without frame 0's ground truth
+        if (cycleWeight > 0) { // memory without frame 0's ground truth; frame 1 is frame 0's neighbour on the way back
             NDList predictedKeys = new NDList(memKeys.subList(1, memKeys.size()));
             NDList predictedValues = new NDList(memValues.subList(1, memValues.size()));
-            logits0Cycle = segment(key[0], concat(predictedKeys), concat(predictedValues), selector);
+            logits0Cycle = segment(key[0], concat(predictedKeys), concat(predictedValues), selector, batch.frame(0),
+                    firstTarget, firstSecond);
         }
         return new Predictions(logits, logits0Cycle);
     }
@@ -161,11 +173,19 @@ public final class CycleTrainingStep {
         return network.encodeValue(perSlot(frame), perSlot(key.f16()), masks, others, true);
     }
 
-    /** Class logits [B, 3, R, R] of a query from memory keys [B, Ck, N] and values [2B, Cv, N]. */
-    private NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, NDArray selector) {
+    /**
+     * Class logits [B, 3, R, R] of a query frame [B, C, R, R] from memory keys [B, Ck, N] and values [2B, Cv, N],
+     * refined (when the network has a refiner) with the previous frame's target and second-object masks
+     * [B, 1, R, R].
+     */
+    private NDArray segment(KeyFeatures query, NDArray memKeys, NDArray memValues, NDArray selector, NDArray frame,
+            NDArray previousTarget, NDArray previousSecond) {
         KeyFeatures slots = new KeyFeatures(perSlot(query.k16()), perSlot(query.f16Thin()), query.f16(),
                 perSlot(query.f8()), perSlot(query.f4()));
         NDArray logits = network.segment(slots, perSlot(memKeys), memValues, 0, locality, true); // [2B, 1, R, R]
+        if (network.hasRefiner()) {
+            logits = network.refine(logits, slotsOf(previousTarget, previousSecond), perSlot(frame), true);
+        }
         Shape s = logits.getShape();
         NDArray perSample = logits.reshape(s.get(0) / SLOTS, SLOTS, s.get(2), s.get(3)); // [B, 2, R, R]
         // an absent second object gets logit −30 (probability ~1e-13) instead of its prediction

@@ -41,6 +41,7 @@ public final class ParameterUpdate {
     private static final int STATE_MAGIC = 0x41444d31; // "ADM1"
 
     private final List<Parameter> parameters = new ArrayList<>();
+    private final List<Float> rateScales = new ArrayList<>(); // per parameter, 1 unless scaled
     private final float weightDecay;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
@@ -51,9 +52,33 @@ public final class ParameterUpdate {
         if (!(weightDecay >= 0)) throw new IllegalArgumentException("weight decay must be >= 0: " + weightDecay);
         this.weightDecay = weightDecay;
         for (Parameter p : block.getParameters().values()) {
-            if (p.requiresGradient()) parameters.add(p);
+            if (p.requiresGradient()) {
+                parameters.add(p);
+                rateScales.add(1f);
+            }
         }
         requireGradients();
+    }
+
+    /**
+     * Multiplies the learning rate of the parameters of {@code block}'s child {@code child} (matched by DJL's child
+     * name, e.g. "refiner" for "06refiner") by {@code factor}.
+     *
+     * @return the number of parameters scaled
+     */
+    public int scaleRate(Block block, String child, float factor) {
+        if (!(factor > 0) || Float.isInfinite(factor)) throw new IllegalArgumentException("scale must be positive: " + factor);
+        int scaled = 0;
+        for (var entry : block.getChildren()) {
+            if (!entry.getKey().replaceFirst("^\\d+", "").equals(child)) continue;
+            for (Parameter p : entry.getValue().getParameters().values()) {
+                int i = parameters.indexOf(p);
+                if (i < 0) continue;
+                rateScales.set(i, factor);
+                scaled++;
+            }
+        }
+        return scaled;
     }
 
     /**
@@ -89,11 +114,12 @@ public final class ParameterUpdate {
         float corrected = (float) (learningRate * Math.sqrt(correction2) / correction1);
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getArray();
+            float scale = rateScales.get(i);
             // getGradient wraps the gradient in a new array of the parameters' manager: close it
             try (NDArray gradient = weight.getGradient()) {
                 weight.getNDArrayInternal().adamUpdate(
                         new NDList(weight, gradient, means.get(i), variances.get(i)), new NDList(weight),
-                        learningRate, corrected, weightDecay, 1f, -1f, BETA1, BETA2, EPSILON, true, false);
+                        learningRate * scale, corrected * scale, weightDecay, 1f, -1f, BETA1, BETA2, EPSILON, true, false);
             }
         }
         zeroGradients(); // the kernel may leave them; explicit so the contract does not rest on it

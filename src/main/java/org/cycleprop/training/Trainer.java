@@ -68,7 +68,8 @@ public final class Trainer {
             } else if (resume) {
                 throw new UserException(config.runDir() + ": no checkpoint to resume from");
             } else if (config.init() != null) {
-                network = ModelFile.load(config.init(), config.preset(), manager).network();
+                ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed()); // a grown refiner's start
+                network = ModelFile.loadGrown(config.init(), config.preset(), manager);
             } else {
                 ai.djl.engine.Engine.getInstance().setRandomSeed((int) config.seed());
                 network = StcnNetwork.create(config.preset(), manager);
@@ -83,6 +84,9 @@ public final class Trainer {
             CycleTrainingStep step = new CycleTrainingStep(network, ce, config.cycleWeight(), config.diceWeight(),
                     config.locality());
             ParameterUpdate update = new ParameterUpdate(network, ParameterUpdate.PAPER_WEIGHT_DECAY);
+            if (network.hasRefiner() && config.refinerLrScale() != 1f) {
+                update.scaleRate(network, "refiner", config.refinerLrScale());
+            }
             Path optimiserState = config.runDir().resolve(OPTIMISER_STATE);
             if (start > 0) {
                 if (!Files.exists(optimiserState)) {
@@ -203,6 +207,9 @@ public final class Trainer {
         if (config.locality() > 0) {
             training.put(ModelInfo.LOCALITY_KEY, config.locality());
             inference.put(ModelInfo.LOCALITY_KEY, config.locality());
+        }
+        if (config.preset().hasRefiner() && config.refinerLrScale() != 1f) {
+            training.put("refiner_lr_scale", config.refinerLrScale());
         }
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());

@@ -33,11 +33,14 @@ import java.util.List;
  * @param keepCheckpoints also keep every checkpoint as a model of its own, {@code runDir/checkpoints/it-N}, so that
  *                        one can be chosen afterwards on held-out data (the resume checkpoint is always the latest)
  * @param command         the command line, recorded in the model's metadata
+ * @param refinerLrScale  learning rate of the preset's {@link org.cycleprop.model.MaskRefiner} relative to the rest:
+ *                        a refiner grown onto a trained model starts from nothing while the rest only needs a
+ *                        fine-tuning rate (1 = the same rate)
  */
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
                              double endTriplets, int frames, double locality, long seed, Path init, Path out, Path runDir, int checkpointEvery,
-                             boolean keepCheckpoints, String command) {
+                             boolean keepCheckpoints, String command, float refinerLrScale) {
 
     /**
      * Soft-Dice weight and learning rate of the recipe the shipped models were trained with, the defaults of the
@@ -47,8 +50,20 @@ public record TrainingConfig(Preset preset, Path data, boolean synthetic, float 
     public static final float DEFAULT_DICE_WEIGHT = 1f;
     public static final float DEFAULT_LEARNING_RATE = 5e-4f;
 
+    /** A configuration whose refiner, if any, learns at the same rate as the rest. */
+    public TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
+                          int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
+                          double endTriplets, int frames, double locality, long seed, Path init, Path out, Path runDir,
+                          int checkpointEvery, boolean keepCheckpoints, String command) {
+        this(preset, data, synthetic, cycleWeight, diceWeight, iterations, batch, learningRate, lrSteps, maxJump,
+                endTriplets, frames, locality, seed, init, out, runDir, checkpointEvery, keepCheckpoints, command, 1f);
+    }
+
     public TrainingConfig {
         Triplet.checkFrameCount(frames);
+        if (!(refinerLrScale > 0) || Float.isInfinite(refinerLrScale)) {
+            throw new IllegalArgumentException("the refiner's learning-rate scale must be positive, got " + refinerLrScale);
+        }
         if (synthetic && frames != Triplet.FRAMES) {
             throw new IllegalArgumentException("synthetic sequences have " + Triplet.FRAMES + " frames, not " + frames);
         }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFileTest {
     private static final Preset TINY_BN = new Preset("tiny-bn", 1, Preset.TINY.keyTrunk(), Preset.TINY.valueTrunk(),
-            16, 32, 16, List.of(32, 16, 16), 16, NormKind.BATCH, 0, 64, 20, 5);
+            16, 32, 16, List.of(32, 16, 16), 16, NormKind.BATCH, 0, 64, 20, 5, 0);
 
     @TempDir
     Path dir;

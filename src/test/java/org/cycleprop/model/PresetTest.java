@@ -22,7 +22,7 @@ class PresetTest {
     @Test
     void unknownPresetNameIsAUserErrorListingTheKnownOnes() {
         UserException e = assertThrows(UserException.class, () -> Preset.byName("huge"));
-        assertEquals("unknown preset 'huge' (known presets: paper, small, tiny)", e.getMessage());
+        assertEquals("unknown preset 'huge' (known presets: paper, small, small-refined, tiny)", e.getMessage());
     }
 
     @Test
@@ -49,21 +49,21 @@ class PresetTest {
     void groupsThatDoNotDivideATrunkWidthAreRejected() {
         TrunkSpec trunk = new TrunkSpec(TrunkKind.BASIC, 12, List.of(8, 16, 16), List.of(1, 1, 1), false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Preset("odd", 1, trunk,
-                trunk, 16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 8, 64, 20, 5));
+                trunk, 16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 8, 64, 20, 5, 0));
         assertTrue(e.getMessage().contains("8 normalisation groups do not divide 12 channels"), e.getMessage());
     }
 
     @Test
     void workingSizeMustBeAMultipleOf16() {
         assertThrows(IllegalArgumentException.class, () -> new Preset("odd", 1, Preset.TINY.keyTrunk(),
-                Preset.TINY.valueTrunk(), 16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 4, 72, 20, 5));
+                Preset.TINY.valueTrunk(), 16, 32, 16, List.of(32, 16, 16), 16, NormKind.GROUP, 4, 72, 20, 5, 0));
     }
 
     @Test
     void firstDifferenceNamesTheField() {
         assertNull(Preset.TINY.firstDifference(Preset.TINY));
         Preset wider = new Preset("tiny", 1, Preset.TINY.keyTrunk(), Preset.TINY.valueTrunk(), 24, 32, 16,
-                List.of(32, 16, 16), 16, NormKind.GROUP, 4, 64, 20, 5);
+                List.of(32, 16, 16), 16, NormKind.GROUP, 4, 64, 20, 5, 0);
         assertEquals("keyChannels: 16 vs 24", Preset.TINY.firstDifference(wider));
     }
 }

@@ -88,7 +88,7 @@ class TrainingStepTest {
     @Test
     void batchNormVariantTrainsToo() {
         Preset batchNorm = new Preset("tiny-bn", 1, Preset.TINY.keyTrunk(), Preset.TINY.valueTrunk(), 16, 32, 16,
-                List.of(32, 16, 16), 16, NormKind.BATCH, 0, 64, 20, 5);
+                List.of(32, 16, 16), 16, NormKind.BATCH, 0, 64, 20, 5, 0);
         List<Float> losses = train(batchNorm, 6);
         assertTrue(losses.get(5) < 0.9 * losses.get(0), "loss did not fall: " + losses);
     }

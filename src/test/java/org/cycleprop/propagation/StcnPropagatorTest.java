@@ -59,6 +59,43 @@ class StcnPropagatorTest {
     }
 
     @Test
+    void aRefinedNetworkRefinesEverySliceAndAtItsStartPropagatesAsItsParent() {
+        Preset refined = Preset.TINY.withRefiner("tiny-refined", 8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.engine.Engine.getInstance().setRandomSeed(7);
+            StcnNetwork plain = StcnNetwork.create(Preset.TINY, m);
+            ai.djl.engine.Engine.getInstance().setRandomSeed(7);
+            StcnNetwork net = StcnNetwork.create(refined, m);
+            float[][][] parent = probabilities(plain, m);
+            float[][][] start = probabilities(net, m);
+            for (int z = 0; z < D; z++) assertArrayEquals(parent[0][z], start[0][z], 1e-5f, "slice " + z);
+            // a refiner that does something: its last convolution no longer zero
+            try (org.cycleprop.model.InferenceMode ignored = org.cycleprop.model.InferenceMode.enter()) {
+                for (var child : net.getChildren().values()) {
+                    for (var param : child.getParameters().values()) {
+                        if (param.getName().equals("weight") && param.getShape().get(0) == 1 && param.getShape().get(1) == 8) {
+                            m.randomNormal(0, 1f, param.getShape(), param.getArray().getDataType()).copyTo(param.getArray());
+                        }
+                    }
+                }
+            }
+            float[][][] changed = probabilities(net, m);
+            double difference = 0;
+            for (int z = 0; z < D; z++) {
+                if (z == 5) continue;
+                for (int i = 0; i < W * H; i++) difference = Math.max(difference, Math.abs(changed[0][z][i] - start[0][z][i]));
+            }
+            assertTrue(difference > 1e-3, "propagation does not use the refiner");
+        }
+    }
+
+    private static float[][][] probabilities(StcnNetwork net, NDManager m) {
+        StcnPropagator p = new StcnPropagator(net, m, PropagationOptions.defaults(), "tiny").keepingProbabilities();
+        p.propagate(volume(), twoObjectSeed(5), new Recorder());
+        return p.lastProbabilities();
+    }
+
+    @Test
     void propagatesBothWaysFromTheSeedWithSeveralObjects() {
         try (NDManager m = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, m);

@@ -200,6 +200,36 @@ class CycleTrainingStepTest {
     }
 
     @Test
+    void aRefinerLearnsFromTheForwardAndTheCycleLossAndStartsAsTheIdentity() {
+        Preset refined = Preset.TINY.withRefiner("tiny-refined", 8);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(11);
+            StcnNetwork plain = StcnNetwork.create(Preset.TINY, manager);
+            Engine.getInstance().setRandomSeed(11);
+            StcnNetwork net = StcnNetwork.create(refined, manager);
+            assertTrue(net.hasRefiner());
+            CycleTrainingStep cycle = new CycleTrainingStep(net, CE, 0.1f, 0.5f);
+            try (NDManager step = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                TrainingBatch batch = Batches.discs(step, R, 1, true, false);
+                StepLosses a = new CycleTrainingStep(plain, CE, 0.1f, 0.5f).compute(batch, ITERATION);
+                StepLosses b = cycle.compute(batch, ITERATION);
+                assertEquals(a.totalValue(), b.totalValue(), 1e-6f, "a refiner at its start changes nothing");
+            }
+            ParameterUpdate update = new ParameterUpdate(net, 0);
+            Map<String, float[]> forward = gradients(net, update, manager, b -> {
+                Predictions p = cycle.predict(b);
+                return cycle.frameLoss(p.logits(2), b, 2, ITERATION);
+            });
+            Map<String, float[]> backward = gradients(net, update, manager, b -> {
+                Predictions p = cycle.predict(b);
+                return cycle.frameLoss(p.logits0Cycle(), b, 0, ITERATION);
+            });
+            assertTrue(Gradients.squaredNorm(forward, "refiner") > 0, "the query loss does not reach the refiner");
+            assertTrue(Gradients.squaredNorm(backward, "refiner") > 0, "the cycle loss does not reach the refiner");
+        }
+    }
+
+    @Test
     void gradientsDoNotChangeWhenTheGarbageCollectorRunsBeforeTheBackwardPass() {
         try (NDManager manager = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);

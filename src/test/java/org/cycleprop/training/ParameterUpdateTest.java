@@ -40,6 +40,52 @@ class ParameterUpdateTest {
     }
 
     @Test
+    void aScaledChildStepsByItsScaleAndTheRestAsBefore() {
+        Preset refined = Preset.TINY.withRefiner("tiny-refined", 8);
+        Map<String, float[]> plain = firstStepChanges(refined, 1f);
+        Map<String, float[]> scaled = firstStepChanges(refined, 10f);
+        int refinerParameters = 0;
+        for (String name : plain.keySet()) {
+            float[] a = plain.get(name);
+            float[] b = scaled.get(name);
+            boolean inRefiner = name.contains("refiner");
+            if (inRefiner) refinerParameters++;
+            for (int i = 0; i < a.length; i++) {
+                float expected = inRefiner ? 10 * a[i] : a[i];
+                assertEquals(expected, b[i], 1e-6f + 1e-3f * Math.abs(expected), name + "[" + i + "]");
+            }
+        }
+        assertEquals(8, refinerParameters, "four convolutions, weight and bias each");
+    }
+
+    /** Change of every parameter in one Adam step (lr 1e-3) with the refiner's rate scaled by {@code scale}. */
+    private static Map<String, float[]> firstStepChanges(Preset preset, float scale) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(21);
+            StcnNetwork net = StcnNetwork.create(preset, manager);
+            ParameterUpdate update = new ParameterUpdate(net, 0);
+            int count = update.scaleRate(net, "refiner", scale);
+            assertEquals(8, count);
+            CycleTrainingStep step = new CycleTrainingStep(net, new BootstrappedCrossEntropy(0, 10), 0.1f, 0);
+            Map<String, float[]> before = new java.util.LinkedHashMap<>();
+            for (var p : net.getParameters()) before.put(p.getKey(), p.getValue().getArray().toFloatArray());
+            Engine.getInstance().setRandomSeed(22);
+            try (NDManager scope = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(step.compute(Batches.discs(scope, R, 1, true, false), 0).total());
+                update.apply(1e-3f);
+            }
+            Map<String, float[]> change = new java.util.LinkedHashMap<>();
+            for (var p : net.getParameters()) {
+                float[] a = before.get(p.getKey());
+                float[] b = p.getValue().getArray().toFloatArray();
+                for (int i = 0; i < a.length; i++) b[i] -= a[i];
+                change.put(p.getKey(), b);
+            }
+            return change;
+        }
+    }
+
+    @Test
     void thirtyAdamStepsOverfitOneBatchWithoutLeakingArrays() {
         try (NDManager manager = NDManager.newBaseManager()) {
             StcnNetwork net = StcnNetwork.create(Preset.TINY, manager);
