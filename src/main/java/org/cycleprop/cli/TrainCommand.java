@@ -104,6 +104,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "grown onto a trained small model (--init) is fine-tuned at a low rate (default: ${DEFAULT-VALUE}).")
     float refinerLrScale;
 
+    @Option(names = "--frame-motion", defaultValue = "1", paramLabel = "SCALE",
+            description = "Scale of each frame's own small affine in labelled samples: 1 = STCN's per-frame motion "
+                    + "(±3°, ±2 %% of the window), 0 = the frames stay registered, as slices of a volume are "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double frameMotion;
+
     @Option(names = "--force", description = "Overwrite an existing model file.")
     boolean force;
 
@@ -127,10 +133,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (!(refinerLrScale > 0) || Float.isInfinite(refinerLrScale)) {
             throw new UserException("--refiner-lr-scale: must be > 0, got " + refinerLrScale);
         }
+        if (!(frameMotion >= 0) || Double.isInfinite(frameMotion)) {
+            throw new UserException("--frame-motion: must be >= 0, got " + frameMotion);
+        }
         if (synthetic && frames != 3) throw new UserException("--frames: synthetic sequences have 3 frames, got " + frames);
         TrainingConfig config = new TrainingConfig(Preset.byName(preset), data, synthetic, cycleWeight, diceWeight,
                 iterations, batch, learningRate, lrSteps, maxJump, endTriplets, frames, locality, seed, init, out, dir, checkpointEvery,
-                keepCheckpoints, command, refinerLrScale);
+                keepCheckpoints, command, refinerLrScale, frameMotion);
         TerminalProgress progress = new TerminalProgress("train");
         ModelInfo info = new Trainer(config).run(resume, force, progress);
         progress.finish();

@@ -76,7 +76,8 @@ public final class Trainer {
             }
             prepareRunDir(resume && start > 0 ? start : -1);
             TripletSampler sampler = config.synthetic() ? null : new TripletSampler(volumes, resolution, config.seed(),
-                    TripletSampler.Options.defaults().withEndProbability(config.endTriplets()).withFrames(config.frames()));
+                    TripletSampler.Options.defaults().withEndProbability(config.endTriplets()).withFrames(config.frames())
+                            .withFrameMotion(config.frameMotion()));
             SyntheticSequences synthetic = config.synthetic() ? new SyntheticSequences(volumes, resolution, config.seed()) : null;
             CurriculumSchedule curriculum = CurriculumSchedule.standard(config.iterations(), config.maxJump());
             BootstrappedCrossEntropy ce = new BootstrappedCrossEntropy((int) (0.2 * config.iterations()),
@@ -211,6 +212,7 @@ public final class Trainer {
         if (config.preset().hasRefiner() && config.refinerLrScale() != 1f) {
             training.put("refiner_lr_scale", config.refinerLrScale());
         }
+        if (config.frameMotion() != 1) training.put("frame_motion", config.frameMotion());
         training.put("crop", config.preset().workingSize());
         training.put("init", config.init() == null ? "fresh" : config.init().toString());
         training.put("command", config.command());

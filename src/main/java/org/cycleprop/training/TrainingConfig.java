@@ -40,7 +40,8 @@ import java.util.List;
 public record TrainingConfig(Preset preset, Path data, boolean synthetic, float cycleWeight, float diceWeight,
                              int iterations, int batch, float learningRate, List<Double> lrSteps, int maxJump,
                              double endTriplets, int frames, double locality, long seed, Path init, Path out, Path runDir, int checkpointEvery,
-                             boolean keepCheckpoints, String command, float refinerLrScale) {
+                             boolean keepCheckpoints, String command, float refinerLrScale,
+                             double frameMotion) {
 
     /**
      * Soft-Dice weight and learning rate of the recipe the shipped models were trained with, the defaults of the
@@ -56,13 +57,16 @@ public record TrainingConfig(Preset preset, Path data, boolean synthetic, float 
                           double endTriplets, int frames, double locality, long seed, Path init, Path out, Path runDir,
                           int checkpointEvery, boolean keepCheckpoints, String command) {
         this(preset, data, synthetic, cycleWeight, diceWeight, iterations, batch, learningRate, lrSteps, maxJump,
-                endTriplets, frames, locality, seed, init, out, runDir, checkpointEvery, keepCheckpoints, command, 1f);
+                endTriplets, frames, locality, seed, init, out, runDir, checkpointEvery, keepCheckpoints, command, 1f, 1);
     }
 
     public TrainingConfig {
         Triplet.checkFrameCount(frames);
         if (!(refinerLrScale > 0) || Float.isInfinite(refinerLrScale)) {
             throw new IllegalArgumentException("the refiner's learning-rate scale must be positive, got " + refinerLrScale);
+        }
+        if (!(frameMotion >= 0) || Double.isInfinite(frameMotion)) {
+            throw new IllegalArgumentException("the frame motion scale must be >= 0, got " + frameMotion);
         }
         if (synthetic && frames != Triplet.FRAMES) {
             throw new IllegalArgumentException("synthetic sequences have " + Triplet.FRAMES + " frames, not " + frames);

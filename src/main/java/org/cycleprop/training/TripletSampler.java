@@ -79,6 +79,20 @@ public final class TripletSampler {
                     frameRotationDegrees, frameTranslation, intensityJitter, p, frames);
         }
 
+        /**
+         * The same options with each frame's own affine (rotation and translation on top of the shared one) scaled
+         * by {@code scale}: 0 keeps the frames of a sample registered, as the slices of a volume are; 1 = as is.
+         * The random draws stay the same, so the same seed gives the same slices and shared geometry.
+         */
+        public Options withFrameMotion(double scale) {
+            if (!(scale >= 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("frame motion scale must be >= 0, got " + scale);
+            }
+            return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,
+                    minWindowPixels, centreJitter, maxRotationDegrees, minScale, maxScale, flipProbability,
+                    frameRotationDegrees * scale, frameTranslation * scale, intensityJitter, endProbability, frames);
+        }
+
         /** The same options without any geometric or intensity augmentation (window size and jitter kept). */
         public Options withoutAugmentation() {
             return new Options(secondObjectProbability, reverseProbability, minWindowFactor, maxWindowFactor,

@@ -41,6 +41,37 @@ class TripletSamplerTest {
     }
 
     @Test
+    void withoutFrameMotionTheFramesOfASampleStayRegistered() {
+        // every slice the same image and labels: registered frames are then identical, moved ones are not
+        int w = 96, h = 80, d = 12;
+        float[] image = PHANTOM.image(20);
+        short[] labels = PHANTOM.labels(20);
+        float[][] images = new float[d][];
+        short[][] labelSlices = new short[d][];
+        for (int z = 0; z < d; z++) {
+            images[z] = image;
+            labelSlices[z] = labels;
+        }
+        TrainingVolume still = TrainingVolume.of("still", org.cycleprop.volume.Axis.Z, w, h, images, labelSlices,
+                TrainingVolume.allLabels(), TrainingVolume.DEFAULT_MIN_PIXELS);
+        TripletSampler.Options noJitter = TripletSampler.Options.defaults().withoutAugmentation();
+        TripletSampler.Options moving = new TripletSampler.Options(0.5, 0.5, 1.5, 4.0, 32, 0.15, 0, 1, 1, 0, 3, 0.02,
+                false, 0, Triplet.FRAMES);
+        assertEquals(0, moving.withFrameMotion(0).frameRotationDegrees());
+        assertEquals(0, moving.withFrameMotion(0).frameTranslation());
+        assertEquals(noJitter.frameTranslation(), moving.withFrameMotion(0).frameTranslation());
+        Triplet registered = new TripletSampler(List.of(still), R, 5, moving.withFrameMotion(0)).next(3);
+        Triplet moved = new TripletSampler(List.of(still), R, 5, moving).next(3);
+        assertArrayEquals(registered.slices(), moved.slices(), "the same draws: the same slices");
+        for (int f = 1; f < Triplet.FRAMES; f++) {
+            assertArrayEquals(registered.images()[0], registered.images()[f], "registered frame " + f);
+            assertArrayEquals(registered.masks()[0], registered.masks()[f], "registered mask " + f);
+            assertFalse(java.util.Arrays.equals(moved.masks()[0], moved.masks()[f]), "moved mask " + f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> moving.withFrameMotion(-1));
+    }
+
+    @Test
     void gapsStayWithinMaxJumpInOneDirectionAndTheSeedHoldsTheTarget() {
         TripletSampler s = sampler(1);
         for (int maxJump = 1; maxJump <= 6; maxJump++) {
