@@ -101,13 +101,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--refiner-lr-scale", defaultValue = "1", paramLabel = "FACTOR",
             description = "Learning rate of the small-refined preset's refiner relative to --lr, e.g. 10 when a refiner "
-                    + "grown onto a trained small model (--init) is fine-tuned at a low rate (default: ${DEFAULT-VALUE}).")
+                    + "grown onto a trained small model (--init) is fine-tuned at a low rate; measured on our data, ×10 and ×100 "
+                    + "gave the same validation accuracy as no refiner (default: ${DEFAULT-VALUE}).")
     float refinerLrScale;
 
     @Option(names = "--frame-motion", defaultValue = "1", paramLabel = "SCALE",
             description = "Scale of each frame's own small affine in labelled samples: 1 = STCN's per-frame motion "
-                    + "(±3°, ±2 %% of the window), 0 = the frames stay registered, as slices of a volume are "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(±3°, ±2 %% of the window), 0 = the frames stay registered, as slices of a volume are; "
+                    + "measured on our data, 0 gave the same validation accuracy as 1 (default: ${DEFAULT-VALUE}).")
     double frameMotion;
 
     @Option(names = "--force", description = "Overwrite an existing model file.")

@@ -13,6 +13,7 @@ import org.cycleprop.util.Progress;
 import org.cycleprop.volume.LabelStack;
 import org.cycleprop.volume.SliceStack;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -155,7 +156,7 @@ public final class StcnPropagator implements Propagator {
             }
             float[][] channels = new float[best.length + 1][];
             float[] background = new float[pixels];
-            java.util.Arrays.fill(background, 1f);
+            Arrays.fill(background, 1f);
             boolean any = false;
             for (int o = 0; o < best.length; o++) {
                 channels[o + 1] = best[o][z] != null ? best[o][z] : new float[pixels];
@@ -229,7 +230,7 @@ public final class StcnPropagator implements Propagator {
                     }
                     ends.apply(probabilities);
                     blender.add(z, probabilities, weight);
-                    if (previous != null) previous = java.util.Arrays.copyOfRange(probabilities, 1, objects + 1);
+                    if (previous != null) previous = Arrays.copyOfRange(probabilities, 1, objects + 1);
                     t.mark("paste+blend");
 
                     sinceMemory++;
@@ -269,7 +270,7 @@ public final class StcnPropagator implements Propagator {
     /** Probabilities of a slice where every object has ended: background 1, objects 0. */
     private static float[][] background(int objects, int pixels) {
         float[][] p = new float[objects + 1][pixels];
-        java.util.Arrays.fill(p[0], 1f);
+        Arrays.fill(p[0], 1f);
         return p;
     }
 
