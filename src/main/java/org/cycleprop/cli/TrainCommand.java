@@ -100,9 +100,9 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--refiner-lr-scale", defaultValue = "1", paramLabel = "FACTOR",
-            description = "Learning rate of the small-refined preset's refiner relative to --lr, e.g. 10 when a refiner "
-                    + "grown onto a trained small model (--init) is fine-tuned at a low rate; measured on our data, ×10 and ×100 "
-                    + "gave the same validation accuracy as no refiner (default: ${DEFAULT-VALUE}).")
+            description = "Learning rate of the small-refined preset's refiner relative to --lr, e.g. 10 when a "
+                    + "refiner grown onto a trained small model (--init) is fine-tuned at a low rate; measured on our "
+                    + "data, ×10 and ×100 gave the same validation accuracy as no refiner (default: ${DEFAULT-VALUE}).")
     float refinerLrScale;
 
     @Option(names = "--frame-motion", defaultValue = "1", paramLabel = "SCALE",
